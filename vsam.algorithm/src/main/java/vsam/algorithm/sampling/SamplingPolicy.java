@@ -1,0 +1,32 @@
+package vsam.algorithm.sampling;
+
+/**
+ * When a sharpness-aware method takes SAM's second, perturbed pass.
+ *
+ * <p>Calling order, once per iteration: {@link #sampleNow} after the clean pass; if it returned true,
+ * {@link #observe} after the perturbed pass with that SAM step's statistics.
+ */
+public interface SamplingPolicy {
+
+    /** Whether this iteration is a SAM (two-pass) step. */
+    boolean sampleNow(StepContext ctx);
+
+    /** Records the statistics of the SAM step just taken. Default: ignored. */
+    default void observe(SampleStats stats) {
+    }
+
+    /** vSAM's {@code s} (SAM steps per window); NaN for policies without one. */
+    default double samplesPerWindow() {
+        return Double.NaN;
+    }
+
+    /** vSAM's window K; 0 for policies without one. */
+    default int window() {
+        return 0;
+    }
+
+    /** vSAM's latest variation {@code v}; NaN for policies without one. */
+    default double variation() {
+        return Double.NaN;
+    }
+}

@@ -1,0 +1,21 @@
+package vsam.algorithm.step;
+
+/**
+ * What one sharpness-aware step measured.
+ *
+ * @param loss      mean loss of the clean pass
+ * @param sampled   whether the step took the perturbed pass
+ * @param gradNorm  ‖g‖ over the statistics scope
+ * @param psfNorm   ‖PSF‖ over the statistics scope when sampled, NaN otherwise
+ * @param passes    forward/backward passes the step took (1 or 2)
+ */
+public record StepOutcome(double loss, boolean sampled, double gradNorm, double psfNorm, int passes) {
+
+    /** {@code r = ‖PSF‖ / ‖g‖} when sampled, NaN otherwise (0 when ‖g‖ = 0). */
+    public double psfRatio() {
+        if (!sampled) {
+            return Double.NaN;
+        }
+        return gradNorm == 0 ? 0 : psfNorm / gradNorm;
+    }
+}

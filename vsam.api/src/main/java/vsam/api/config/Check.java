@@ -1,0 +1,69 @@
+package vsam.api.config;
+
+import java.util.Collection;
+
+/** Validation helpers that throw {@link ConfigException} naming the field, the value and the allowed range. */
+final class Check {
+
+    private Check() {
+    }
+
+    static void atLeast(String field, long value, long min) {
+        if (value < min) {
+            throw new ConfigException(field, value, "an integer >= " + min);
+        }
+    }
+
+    static void between(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ConfigException(field, value, "an integer in [" + min + ", " + max + "]");
+        }
+    }
+
+    /** {@code min <= value <= max}, finite. */
+    static void closed(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException(field, value, "a number in [" + min + ", " + max + "]");
+        }
+    }
+
+    /** {@code min <= value < max}, finite. */
+    static void halfOpen(String field, double value, double min, double max) {
+        if (!(value >= min && value < max)) {
+            throw new ConfigException(field, value, "a number in [" + min + ", " + max + ")");
+        }
+    }
+
+    /** {@code value > 0}, finite. */
+    static void positive(String field, double value) {
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw new ConfigException(field, value, "a finite number > 0");
+        }
+    }
+
+    /** {@code value >= 0}, finite. */
+    static void nonNegative(String field, double value) {
+        if (!(value >= 0 && Double.isFinite(value))) {
+            throw new ConfigException(field, value, "a finite number >= 0");
+        }
+    }
+
+    static void oneOf(String field, String value, Collection<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw new ConfigException(field, value == null ? "(none)" : "'" + value + "'", "one of " + String.join(", ", allowed));
+        }
+    }
+
+    static void named(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(field, "(empty)", "a non-empty name");
+        }
+    }
+
+    static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new ConfigException(field, "(none)", "a value");
+        }
+        return value;
+    }
+}

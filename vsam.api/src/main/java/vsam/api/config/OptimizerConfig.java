@@ -1,0 +1,52 @@
+package vsam.api.config;
+
+/**
+ * The base optimizer that every sharpness-aware method wraps.
+ *
+ * @param kind         SGD (momentum, optional Nesterov, coupled weight decay) or AdamW (decoupled)
+ * @param learningRate peak learning rate η
+ * @param momentum     SGD momentum μ in [0, 1)
+ * @param weightDecay  weight decay in [0, 1)
+ * @param nesterov     SGD with Nesterov momentum
+ * @param beta1        AdamW β₁ in [0, 1)
+ * @param beta2        AdamW β₂ in [0, 1)
+ * @param epsilon      AdamW ε > 0
+ */
+public record OptimizerConfig(Kind kind, double learningRate, double momentum, double weightDecay,
+                              boolean nesterov, double beta1, double beta2, double epsilon) {
+
+    /** Base optimizer families. */
+    public enum Kind { SGD, ADAMW }
+
+    public OptimizerConfig {
+        Check.present("optimizer.kind", kind);
+        Check.positive("optimizer.learningRate", learningRate);
+        Check.halfOpen("optimizer.momentum", momentum, 0, 1);
+        Check.halfOpen("optimizer.weightDecay", weightDecay, 0, 1);
+        Check.halfOpen("optimizer.beta1", beta1, 0, 1);
+        Check.halfOpen("optimizer.beta2", beta2, 0, 1);
+        Check.positive("optimizer.epsilon", epsilon);
+        if (nesterov && momentum == 0) {
+            throw new ConfigException("optimizer.nesterov", true, "false when momentum is 0");
+        }
+    }
+
+    /** SGD with the given learning rate, momentum and weight decay (AdamW fields at their defaults). */
+    public static OptimizerConfig sgd(double learningRate, double momentum, double weightDecay) {
+        return new OptimizerConfig(Kind.SGD, learningRate, momentum, weightDecay, false, 0.9, 0.999, 1e-8);
+    }
+
+    /** AdamW with the given learning rate and decoupled weight decay, β = (0.9, 0.999), ε = 1e-8. */
+    public static OptimizerConfig adamW(double learningRate, double weightDecay) {
+        return new OptimizerConfig(Kind.ADAMW, learningRate, 0.9, weightDecay, false, 0.9, 0.999, 1e-8);
+    }
+
+    /** The CPU reference setup (ALGORITHMS.md §4): SGD lr 0.05, momentum 0.9, weight decay 5e-4. */
+    public static OptimizerConfig defaults() {
+        return sgd(0.05, 0.9, 5e-4);
+    }
+
+    public OptimizerConfig withLearningRate(double lr) {
+        return new OptimizerConfig(kind, lr, momentum, weightDecay, nesterov, beta1, beta2, epsilon);
+    }
+}

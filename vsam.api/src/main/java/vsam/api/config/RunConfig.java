@@ -1,0 +1,66 @@
+package vsam.api.config;
+
+/**
+ * The complete, resolved configuration of one training run: written into every run folder so the run
+ * can be reproduced. Defaults are the CPU reference setup of ALGORITHMS.md §4.
+ *
+ * @param backend        backend id ({@code djl}, {@code javacpp}, ...)
+ * @param device         device name ({@code cpu}, {@code cuda:0})
+ * @param threads        CPU threads for the backend; 0 = backend default
+ * @param model          model id ({@code mlp}, {@code cnn-s}, {@code resnet18})
+ * @param data           data set and its alterations
+ * @param epochs         passes over the training set
+ * @param batchSize      examples per step
+ * @param seed           seed of the initial weights, data order, augmentation and sampling decisions
+ * @param labelSmoothing ε of the training loss
+ * @param optimizer      the base optimizer
+ * @param schedule       the learning-rate schedule
+ * @param method         the sharpness-aware method
+ */
+public record RunConfig(String backend, String device, int threads, String model, DataConfig data, int epochs,
+                        int batchSize, long seed, double labelSmoothing, OptimizerConfig optimizer,
+                        ScheduleConfig schedule, MethodConfig method) {
+
+    /** Model ids known to every backend. */
+    public static final java.util.List<String> MODELS = vsam.api.model.Models.IDS;
+
+    public RunConfig {
+        Check.named("backend", backend);
+        Check.named("device", device);
+        Check.between("threads", threads, 0, 1024);
+        Check.oneOf("model", model, MODELS);
+        Check.present("data", data);
+        Check.between("epochs", epochs, 1, 100_000);
+        Check.between("batchSize", batchSize, 1, 65_536);
+        Check.halfOpen("labelSmoothing", labelSmoothing, 0, 1);
+        Check.present("optimizer", optimizer);
+        Check.present("schedule", schedule);
+        Check.present("method", method);
+    }
+
+    /** The CPU reference setup: djl on the CPU, cnn-s on Fashion-MNIST, batch 128, 10 epochs, vSAM. */
+    public static RunConfig defaults() {
+        return new RunConfig("djl", "cpu", 0, "cnn-s", DataConfig.defaults(), 10, 128, 0, 0,
+                OptimizerConfig.defaults(), ScheduleConfig.defaults(), MethodConfig.defaults("vsam"));
+    }
+
+    public RunConfig withMethod(MethodConfig m) {
+        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, optimizer, schedule, m);
+    }
+
+    public RunConfig withEpochs(int e) {
+        return new RunConfig(backend, device, threads, model, data, e, batchSize, seed, labelSmoothing, optimizer, schedule, method);
+    }
+
+    public RunConfig withSeed(long s) {
+        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, s, labelSmoothing, optimizer, schedule, method);
+    }
+
+    public RunConfig withOptimizer(OptimizerConfig o) {
+        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, o, schedule, method);
+    }
+
+    public RunConfig withSchedule(ScheduleConfig s) {
+        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, optimizer, s, method);
+    }
+}

@@ -1,0 +1,40 @@
+package vsam.api.model;
+
+/**
+ * One trainable tensor of a model: its name, shape and how it is initialised.
+ *
+ * @param name   path of the tensor, e.g. {@code "4.main.0.weight"}
+ * @param shape  PyTorch layout ({@code [out, in, k, k]} for convolutions, {@code [out, in]} for linear)
+ * @param init   initialisation rule
+ * @param fanIn  inputs per output unit, used by {@link Init#HE_NORMAL}
+ */
+public record ParameterSpec(String name, int[] shape, Init init, int fanIn) {
+
+    /** Initialisation rules (ARCHITECTURE.md, "Models"). */
+    public enum Init {
+        /** Normal with mean 0 and {@code std = sqrt(2 / fan_in)} (He et al. 2015). */
+        HE_NORMAL,
+        /** All zeros (biases, BatchNorm beta). */
+        ZEROS,
+        /** All ones (BatchNorm gamma). */
+        ONES
+    }
+
+    public ParameterSpec {
+        shape = shape.clone();
+    }
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Number of elements. */
+    public int elements() {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+}
