@@ -14,6 +14,12 @@ public class ConfigException extends IllegalArgumentException {
         this.field = field;
     }
 
+    /** A problem that is not a single out-of-range value (malformed JSON, say); the message is used as is. */
+    public ConfigException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
     /** The dotted path of the offending field, e.g. {@code optimizer.learningRate}. */
     public String field() {
         return field;

@@ -1,0 +1,165 @@
+package vsam.api.config;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads and writes {@link RunConfig} as JSON, the form run folders hold and the GUI saves. Objects
+ * mirror the records field by field (enums in lower case); a field missing from the file takes its
+ * default from {@link RunConfig#defaults()}, an unknown field or a value of the wrong kind is refused
+ * with a {@link ConfigException} naming its dotted path. Validation is the records' own.
+ */
+public final class ConfigJson {
+
+    private ConfigJson() {
+    }
+
+    /** The configuration as pretty-printed JSON. */
+    public static String write(RunConfig config) {
+        return Json.writePretty(toTree(config));
+    }
+
+    /** A JSON tree ({@link Map}s and values) of any configuration record. */
+    public static Map<String, Object> toTree(Record record) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            out.put(c.getName(), toJsonValue(get(c, record)));
+        }
+        return out;
+    }
+
+    private static Object toJsonValue(Object v) {
+        if (v instanceof Record r) {
+            return toTree(r);
+        }
+        if (v instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        if (v instanceof Optional<?> o) {
+            return o.map(ConfigJson::toJsonValue).orElse(Json.NULL);
+        }
+        return v;
+    }
+
+    /** Parses a configuration, filling missing fields from the defaults. */
+    public static RunConfig read(String json) {
+        Object tree = Json.parse(json);
+        return fromTree(tree, RunConfig.class, RunConfig.defaults(), "");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R extends Record> R fromTree(Object tree, Class<R> type, R defaults, String path) {
+        if (!(tree instanceof Map<?, ?> map)) {
+            throw new ConfigException(name(path, "(root)"), "invalid " + name(path, "configuration") + ": expected a JSON object");
+        }
+        RecordComponent[] components = type.getRecordComponents();
+        for (Object key : map.keySet()) {
+            if (Arrays.stream(components).noneMatch(c -> c.getName().equals(key))) {
+                throw new ConfigException(path + key, "unknown configuration field '" + path + key + "' (known: "
+                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList()) + ")");
+            }
+        }
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            types[i] = c.getType();
+            Object fallback = get(c, defaults);
+            String field = path + c.getName();
+            args[i] = map.containsKey(c.getName())
+                    ? convert(((Map<String, Object>) map).get(c.getName()), c.getType(), c.getGenericType(), fallback, field)
+                    : fallback;
+        }
+        try {
+            Constructor<R> ctor = type.getDeclaredConstructor(types);
+            return ctor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ConfigException(path, "invalid " + name(path, "configuration") + ": " + e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object convert(Object v, Class<?> type, Type generic, Object fallback, String field) {
+        if (type == double.class) {
+            if (v instanceof Number n) {
+                return n.doubleValue();
+            }
+            throw new ConfigException(field, describe(v), "a number");
+        }
+        if (type == int.class || type == long.class) {
+            if (v instanceof Long l && (type == long.class || (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE))) {
+                return type == int.class ? (Object) l.intValue() : (Object) l;
+            }
+            throw new ConfigException(field, describe(v), type == int.class ? "a 32-bit integer" : "an integer");
+        }
+        if (type == boolean.class) {
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            throw new ConfigException(field, describe(v), "true or false");
+        }
+        if (type == String.class) {
+            if (v instanceof String s) {
+                return s;
+            }
+            throw new ConfigException(field, describe(v), "a string");
+        }
+        if (type.isEnum()) {
+            if (v instanceof String s) {
+                for (Object constant : type.getEnumConstants()) {
+                    if (((Enum<?>) constant).name().equalsIgnoreCase(s)) {
+                        return constant;
+                    }
+                }
+            }
+            throw new ConfigException(field, describe(v), "one of " + String.join(", ",
+                    Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name().toLowerCase(Locale.ROOT)).toList()));
+        }
+        if (type == Optional.class) {
+            if (v == Json.NULL) {
+                return Optional.empty();
+            }
+            Type inner = ((ParameterizedType) generic).getActualTypeArguments()[0];
+            Class<?> innerClass = (Class<?>) inner;
+            Object innerFallback = ((Optional<?>) fallback).orElse(null);
+            return Optional.of(convert(v, innerClass, inner, innerFallback, field));
+        }
+        if (type == MethodConfig.class && v instanceof Map<?, ?> m && m.get("name") instanceof String name) {
+            // A method's defaults depend on the method (ASAM's radius is 2.0, SAM's 0.05).
+            return fromTree(v, MethodConfig.class, MethodConfig.defaults(name), field + ".");
+        }
+        if (Record.class.isAssignableFrom(type)) {
+            return fromTree(v, (Class) type, (Record) fallback, field + ".");
+        }
+        throw new IllegalStateException("no JSON mapping for " + type);
+    }
+
+    private static String describe(Object v) {
+        return v instanceof String s ? "\"" + s + "\"" : v instanceof Map ? "an object" : String.valueOf(v);
+    }
+
+    private static String name(String path, String fallback) {
+        return path.isEmpty() ? fallback : path.substring(0, path.length() - 1);
+    }
+
+    private static Object get(RecordComponent c, Record r) {
+        try {
+            return c.getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + c.getName(), e);
+        }
+    }
+}
