@@ -13,4 +13,5 @@ module vsam.algorithm {
     exports vsam.algorithm.reuse;
     exports vsam.algorithm.step;
     exports vsam.algorithm.train;
+    exports vsam.algorithm.run;
 }

@@ -1,0 +1,168 @@
+package vsam.algorithm.run;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import vsam.algorithm.train.TrainingListener;
+import vsam.algorithm.train.TrainingResult;
+import vsam.api.config.ConfigJson;
+import vsam.api.config.Json;
+import vsam.api.config.RunConfig;
+import vsam.api.telemetry.EpochEvent;
+import vsam.api.telemetry.IterationEvent;
+
+/**
+ * The folder one run writes (ARCHITECTURE.md, "Outputs of a run"), shared by the command line, the
+ * desktop app and the benchmarks:
+ *
+ * <ul>
+ *   <li>{@code config.json}: the resolved configuration;</li>
+ *   <li>{@code telemetry.jsonl}: one {@link IterationEvent} per line (NaN written as null);</li>
+ *   <li>{@code epochs.csv}: one {@link EpochEvent} per line;</li>
+ *   <li>{@code summary.json}: the result, counts, timings and provenance (machine, Java, backend).</li>
+ * </ul>
+ * Small files are written to a temporary file and renamed, so a reader never sees half a file.
+ */
+public final class RunFolder implements TrainingListener, AutoCloseable {
+
+    /** Columns of {@code epochs.csv}. */
+    public static final String EPOCH_HEADER =
+            "epoch,iterations,train_loss,test_loss,test_accuracy,train_seconds,sam_steps,passes,sam_fraction,passes_per_step";
+
+    private final Path folder;
+    private final RunConfig config;
+    private final Map<String, Object> provenance;
+    private final BufferedWriter telemetry;
+    private final BufferedWriter epochs;
+
+    private RunFolder(Path folder, RunConfig config, Map<String, Object> provenance) throws IOException {
+        this.folder = folder;
+        this.config = config;
+        this.provenance = provenance;
+        writeAtomically(folder.resolve("config.json"), ConfigJson.write(config));
+        this.telemetry = Files.newBufferedWriter(folder.resolve("telemetry.jsonl"), StandardCharsets.UTF_8);
+        this.epochs = Files.newBufferedWriter(folder.resolve("epochs.csv"), StandardCharsets.UTF_8);
+        epochs.write(EPOCH_HEADER);
+        epochs.newLine();
+        epochs.flush();
+    }
+
+    /**
+     * Creates the folder (and its parents) and writes {@code config.json}.
+     *
+     * @param provenance what produced the run (backend description, machine, versions), stored in the summary
+     * @throws RunFolderException when the folder cannot be written, or already holds a run
+     */
+    public static RunFolder create(Path folder, RunConfig config, Map<String, Object> provenance) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot create run folder " + folder + ": " + e.getMessage());
+        }
+        if (!Files.isWritable(folder)) {
+            throw new RunFolderException("run folder " + folder + " is not writable");
+        }
+        if (Files.exists(folder.resolve("config.json"))) {
+            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
+        }
+        try {
+            return new RunFolder(folder, config, provenance);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot write to run folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** The folder. */
+    public Path path() {
+        return folder;
+    }
+
+    @Override
+    public void onIteration(IterationEvent event) {
+        try {
+            telemetry.write(Json.write(ConfigJson.toTree(event)));
+            telemetry.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write telemetry to " + folder, e);
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochEvent e) {
+        try {
+            epochs.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.3f,%d,%d,%.6f,%.4f", e.epoch(), e.iterations(),
+                    e.trainLoss(), e.testLoss(), e.testAccuracy(), e.trainSeconds(), e.samSteps(), e.passes(),
+                    e.samFraction(), e.passesPerStep()));
+            epochs.newLine();
+            epochs.flush();
+            telemetry.flush();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write epochs to " + folder, ex);
+        }
+    }
+
+    @Override
+    public void onFinish(TrainingResult result) {
+        Map<String, Object> summary = summary(result);
+        summary.put("provenance", provenance);
+        try {
+            telemetry.flush();
+            writeAtomically(folder.resolve("summary.json"), Json.writePretty(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write summary to " + folder, e);
+        }
+    }
+
+    /** The figures a summary holds, in the order they are written. */
+    public static Map<String, Object> summary(TrainingResult r) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("method", r.method());
+        s.put("status", r.status().name().toLowerCase(Locale.ROOT));
+        s.put("finalAccuracy", r.finalAccuracy());
+        s.put("bestAccuracy", r.bestAccuracy());
+        s.put("trainSeconds", r.trainSeconds());
+        s.put("iterations", r.iterations());
+        s.put("samSteps", r.samSteps());
+        s.put("passes", r.passes());
+        s.put("passesPerStep", r.passesPerStep());
+        s.put("samFraction", r.samFraction());
+        s.put("epochsCompleted", r.epochs().size());
+        s.put("finishedAt", Instant.now().toString());
+        return s;
+    }
+
+    /** The configuration this folder was created with. */
+    public RunConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try {
+            telemetry.close();
+            epochs.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close run files in " + folder, e);
+        }
+    }
+
+    /** Writes {@code text} to a temporary sibling, then renames it over {@code target}. */
+    public static void writeAtomically(Path target, String text) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        try {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
