@@ -1,0 +1,133 @@
+package vsam.data;
+
+import java.util.Arrays;
+import vsam.api.model.Shape;
+
+/**
+ * One split of a data set held in memory: {@code size()} images of one {@link Shape}, stored as raw
+ * 8-bit pixel values (0–255, as every supported format stores them) in one array in {@code NCHW}
+ * order, and one class index per image.
+ *
+ * <p>Immutable by contract rather than by copying: the constructor takes ownership of the arrays, and
+ * {@link #pixels()} hands out the backing array so that a 150 MB CIFAR training set is never copied.
+ * Nobody may write into either array after construction. Derived data sets (a training subset, noisy
+ * labels) are new {@code Dataset} objects; they may share the pixel array of their source.
+ */
+public final class Dataset {
+
+    private final String name;
+    private final Shape shape;
+    private final int classes;
+    private final byte[] pixels;
+    private final int[] labels;
+
+    /**
+     * @param name    a human-readable name such as {@code "fashion-mnist train"}
+     * @param shape   the shape of one image
+     * @param classes number of classes; every label lies in {@code [0, classes)}
+     * @param pixels  {@code labels.length · shape.elements()} pixel values, image after image (owned from now on)
+     * @param labels  one class index per image (owned from now on)
+     * @throws IllegalArgumentException if the arrays do not fit together or a label is out of range
+     */
+    public Dataset(String name, Shape shape, int classes, byte[] pixels, int[] labels) {
+        if (name == null || shape == null || pixels == null || labels == null) {
+            throw new IllegalArgumentException("a data set needs a name, a shape, pixels and labels");
+        }
+        if (classes < 1) {
+            throw new IllegalArgumentException(name + ": a data set needs at least one class, got " + classes);
+        }
+        if (labels.length == 0) {
+            throw new IllegalArgumentException(name + ": a data set needs at least one example");
+        }
+        if (pixels.length != (long) labels.length * shape.elements()) {
+            throw new IllegalArgumentException(name + ": " + pixels.length + " pixel values do not make "
+                    + labels.length + " images of " + shape);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(name + ": label " + labels[i] + " of example " + i
+                        + " is outside [0, " + classes + ")");
+            }
+        }
+        this.name = name;
+        this.shape = shape;
+        this.classes = classes;
+        this.pixels = pixels;
+        this.labels = labels;
+    }
+
+    /** The human-readable name, e.g. {@code "fashion-mnist train"}. */
+    public String name() {
+        return name;
+    }
+
+    /** The shape of one image, {@code (channels, height, width)}. */
+    public Shape shape() {
+        return shape;
+    }
+
+    /** Number of classes; labels lie in {@code [0, classes)}. */
+    public int classes() {
+        return classes;
+    }
+
+    /** Number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    /**
+     * The backing pixel array, {@code size() · shape().elements()} unsigned bytes (read them with
+     * {@code & 0xFF}), image {@code i} starting at {@code i · shape().elements()}. Do not modify it.
+     */
+    public byte[] pixels() {
+        return pixels;
+    }
+
+    /** The raw value (0–255) of element {@code element} of image {@code image}. */
+    public int pixel(int image, int element) {
+        return pixels[image * shape.elements() + element] & 0xFF;
+    }
+
+    /** The class index of image {@code image}. */
+    public int label(int image) {
+        return labels[image];
+    }
+
+    /** A copy of all labels. */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** How many images each class has: element {@code c} counts the images labelled {@code c}. */
+    public int[] classCounts() {
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** The same images under another name and with other labels (the pixel array is shared). */
+    public Dataset withLabels(String newName, int[] newLabels) {
+        if (newLabels.length != labels.length) {
+            throw new IllegalArgumentException(name + ": " + newLabels.length + " new labels for "
+                    + labels.length + " images");
+        }
+        return new Dataset(newName, shape, classes, pixels, newLabels.clone());
+    }
+
+    /** The first {@code n} images with their labels, as a new data set named {@code newName}. */
+    public Dataset head(String newName, int n) {
+        if (n < 1 || n > labels.length) {
+            throw new IllegalArgumentException(name + ": cannot take the first " + n + " of " + labels.length + " images");
+        }
+        return new Dataset(newName, shape, classes, Arrays.copyOf(pixels, n * shape.elements()),
+                Arrays.copyOf(labels, n));
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + labels.length + " images of " + shape + ", " + classes + " classes)";
+    }
+}

@@ -1,0 +1,150 @@
+package vsam.data.pipeline;
+
+import java.util.Arrays;
+import java.util.Locale;
+import vsam.data.DataException;
+import vsam.data.Dataset;
+
+/**
+ * Per-channel standardisation of 8-bit pixels: {@code x = (p / 255 − mean[c]) / std[c]}, the
+ * {@code ToTensor} + {@code Normalize} pair of the usual PyTorch pipelines, with the customary
+ * statistics of each data set's training split as constants.
+ */
+public final class Normalisation {
+
+    /** Fashion-MNIST: mean 0.2860, std 0.3530. */
+    public static final Normalisation FASHION_MNIST = new Normalisation(new double[] {0.2860}, new double[] {0.3530});
+    /** MNIST: mean 0.1307, std 0.3081. */
+    public static final Normalisation MNIST = new Normalisation(new double[] {0.1307}, new double[] {0.3081});
+    /** CIFAR-10: mean (0.4914, 0.4822, 0.4465), std (0.2470, 0.2435, 0.2616). */
+    public static final Normalisation CIFAR_10 = new Normalisation(
+            new double[] {0.4914, 0.4822, 0.4465}, new double[] {0.2470, 0.2435, 0.2616});
+    /** CIFAR-100: mean (0.5071, 0.4865, 0.4409), std (0.2673, 0.2564, 0.2762). */
+    public static final Normalisation CIFAR_100 = new Normalisation(
+            new double[] {0.5071, 0.4865, 0.4409}, new double[] {0.2673, 0.2564, 0.2762});
+
+    private final double[] mean;
+    private final double[] std;
+
+    /**
+     * @param mean per-channel mean of {@code p / 255}
+     * @param std  per-channel standard deviation of {@code p / 255}, each positive
+     */
+    public Normalisation(double[] mean, double[] std) {
+        if (mean.length == 0 || mean.length != std.length) {
+            throw new IllegalArgumentException("need one mean and one std per channel, got "
+                    + mean.length + " and " + std.length);
+        }
+        for (int c = 0; c < mean.length; c++) {
+            if (!Double.isFinite(mean[c]) || !(std[c] > 0 && Double.isFinite(std[c]))) {
+                throw new IllegalArgumentException("channel " + c + ": mean must be finite and std positive, got "
+                        + mean[c] + " and " + std[c]);
+            }
+        }
+        this.mean = mean.clone();
+        this.std = std.clone();
+    }
+
+    /** The customary statistics of a catalogue data set ({@code embedded} uses Fashion-MNIST's). */
+    public static Normalisation forDataset(String dataset) {
+        switch (dataset) {
+            case "fashion-mnist":
+            case "embedded":
+                return FASHION_MNIST;
+            case "mnist":
+                return MNIST;
+            case "cifar10":
+                return CIFAR_10;
+            case "cifar100":
+                return CIFAR_100;
+            default:
+                throw new DataException(dataset + ": no normalisation statistics known for this data set");
+        }
+    }
+
+    /** Only the scaling to {@code [0, 1]} (mean 0, std 1) for {@code channels} channels. */
+    public static Normalisation unitRange(int channels) {
+        double[] zeros = new double[channels];
+        double[] ones = new double[channels];
+        Arrays.fill(ones, 1);
+        return new Normalisation(zeros, ones);
+    }
+
+    /** The per-channel mean and (population) standard deviation of {@code p / 255} over all of {@code data}. */
+    public static Normalisation measure(Dataset data) {
+        int channels = data.shape().channels();
+        int plane = data.shape().height() * data.shape().width();
+        double[] sum = new double[channels];
+        double[] squares = new double[channels];
+        byte[] pixels = data.pixels();
+        for (int i = 0; i < pixels.length; i++) {
+            int c = (i / plane) % channels;
+            double v = (pixels[i] & 0xFF) / 255.0;
+            sum[c] += v;
+            squares[c] += v * v;
+        }
+        double count = (double) data.size() * plane;
+        double[] mean = new double[channels];
+        double[] std = new double[channels];
+        for (int c = 0; c < channels; c++) {
+            mean[c] = sum[c] / count;
+            std[c] = Math.sqrt(Math.max(squares[c] / count - mean[c] * mean[c], 1e-12));
+        }
+        return new Normalisation(mean, std);
+    }
+
+    /** Number of channels. */
+    public int channels() {
+        return mean.length;
+    }
+
+    /** Mean of channel {@code c}. */
+    public double mean(int c) {
+        return mean[c];
+    }
+
+    /** Standard deviation of channel {@code c}. */
+    public double std(int c) {
+        return std[c];
+    }
+
+    /** The normalised value of raw pixel {@code pixel} (0–255) in channel {@code c}. */
+    public float apply(int c, int pixel) {
+        return (float) ((pixel / 255.0 - mean[c]) / std[c]);
+    }
+
+    /** For each channel, the normalised value of each of the 256 raw pixel values. */
+    public float[][] lookupTables() {
+        float[][] tables = new float[mean.length][256];
+        for (int c = 0; c < mean.length; c++) {
+            for (int p = 0; p < 256; p++) {
+                tables[c][p] = apply(c, p);
+            }
+        }
+        return tables;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalisation && Arrays.equals(mean, ((Normalisation) o).mean)
+                && Arrays.equals(std, ((Normalisation) o).std);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(mean) + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("mean (");
+        for (int c = 0; c < mean.length; c++) {
+            s.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", mean[c]));
+        }
+        s.append("), std (");
+        for (int c = 0; c < std.length; c++) {
+            s.append(c == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", std[c]));
+        }
+        return s.append(')').toString();
+    }
+}
