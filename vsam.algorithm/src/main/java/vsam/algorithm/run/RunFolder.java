@@ -130,6 +130,8 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         s.put("finalAccuracy", r.finalAccuracy());
         s.put("bestAccuracy", r.bestAccuracy());
         s.put("trainSeconds", r.trainSeconds());
+        s.put("passSeconds", r.passSeconds());
+        s.put("outsidePassesFraction", r.outsidePassesFraction());
         s.put("iterations", r.iterations());
         s.put("samSteps", r.samSteps());
         s.put("passes", r.passes());

@@ -58,7 +58,9 @@ public final class SharpnessAwareStep {
     /** Runs one iteration on {@code batch} at learning rate {@code lr}. */
     public StepOutcome run(DeviceBatch batch, float lr, long iteration, long totalIterations) {
         Vec w = network.params();
+        long t0 = System.nanoTime();
         double loss = network.lossAndGradient(batch, Pass.CLEAN, g);
+        long passNanos = System.nanoTime() - t0;
         double gradNormAll = g.norm2();
         requireFinite(iteration, "loss", loss);
         requireFinite(iteration, "gradient norm", gradNormAll);
@@ -67,13 +69,15 @@ public final class SharpnessAwareStep {
         if (!method.policy().sampleNow(new StepContext(iteration, totalIterations, gradNormAll))) {
             method.reuse().adjust(g);
             base.step(w, g, lr);
-            return new StepOutcome(loss, false, gradNorm, Double.NaN, 1);
+            return new StepOutcome(loss, false, gradNorm, Double.NaN, 1, passNanos);
         }
 
         saved.copyFrom(w);
         try {
             method.perturbation().apply(w, g);
+            long t1 = System.nanoTime();
             double perturbedLoss = network.lossAndGradient(batch, Pass.PERTURBED, gs);
+            passNanos += System.nanoTime() - t1;
             requireFinite(iteration, "perturbed loss", perturbedLoss);
         } finally {
             w.copyFrom(saved);
@@ -85,7 +89,7 @@ public final class SharpnessAwareStep {
         method.reuse().onSample(g, gs, psf);
         method.policy().observe(new SampleStats(psfNorm, gradNorm));
         base.step(w, gs, lr);
-        return new StepOutcome(loss, true, gradNorm, psfNorm, 2);
+        return new StepOutcome(loss, true, gradNorm, psfNorm, 2, passNanos);
     }
 
     /** The method this step runs. */

@@ -79,6 +79,7 @@ public final class Trainer {
         long samSteps = 0;
         long passes = 0;
         long trainNanos = 0;
+        long passNanos = 0;
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         epochLoop:
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -101,6 +102,7 @@ public final class Trainer {
                     }
                     long nanos = System.nanoTime() - t0;
                     passes += out.passes();
+                    passNanos += out.passNanos();
                     if (out.sampled()) {
                         samSteps++;
                     }
@@ -127,7 +129,7 @@ public final class Trainer {
             }
         }
         TrainingResult result = new TrainingResult(method.name(), status, epochs, iteration, samSteps, passes,
-                trainNanos / 1e9);
+                trainNanos / 1e9, passNanos / 1e9);
         for (TrainingListener l : listeners) {
             l.onFinish(result);
         }

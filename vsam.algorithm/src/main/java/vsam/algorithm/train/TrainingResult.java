@@ -13,9 +13,11 @@ import vsam.api.telemetry.EpochEvent;
  * @param samSteps     SAM (two-pass) steps
  * @param passes       forward/backward passes
  * @param trainSeconds training wall time, evaluation excluded
+ * @param passSeconds  the part of {@code trainSeconds} spent inside the backend's forward/backward calls; the
+ *                     rest is waiting for data, uploading batches, vector operations and optimizer updates
  */
 public record TrainingResult(String method, Status status, List<EpochEvent> epochs, long iterations, long samSteps,
-                             long passes, double trainSeconds) {
+                             long passes, double trainSeconds, double passSeconds) {
 
     /** How the run ended. */
     public enum Status { COMPLETED, CANCELLED }
@@ -37,6 +39,11 @@ public record TrainingResult(String method, Status status, List<EpochEvent> epoc
     /** SAM steps / iterations. */
     public double samFraction() {
         return iterations == 0 ? 0 : (double) samSteps / iterations;
+    }
+
+    /** Share of the training time spent outside forward/backward passes (data, vectors, optimizer). */
+    public double outsidePassesFraction() {
+        return trainSeconds <= 0 ? 0 : Math.max(0, 1 - passSeconds / trainSeconds);
     }
 
     /** Passes / iterations: SGD 1.0, SAM 2.0. */
