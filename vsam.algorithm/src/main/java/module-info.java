@@ -14,4 +14,5 @@ module vsam.algorithm {
     exports vsam.algorithm.step;
     exports vsam.algorithm.train;
     exports vsam.algorithm.run;
+    exports vsam.algorithm.checkpoint;
 }

@@ -1,6 +1,10 @@
 package vsam.algorithm.reuse;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Optional;
+import vsam.algorithm.checkpoint.VecState;
 import vsam.api.vector.Vec;
 
 /**
@@ -49,5 +53,28 @@ public final class DecayedPsf implements ReuseRule {
     /** Non-sampling steps since the last SAM step. */
     public int stepsSinceSample() {
         return k;
+    }
+
+    /** Writes {@code k}, the last weight and the stored PSF's values. */
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(k);
+        out.writeDouble(lastWeight);
+        out.writeBoolean(lastPsf.isPresent());
+        if (lastPsf.isPresent()) {
+            VecState.write(out, lastPsf.get());
+        }
+    }
+
+    @Override
+    public void readState(DataInput in, Vec psf) throws IOException {
+        k = in.readInt();
+        lastWeight = in.readDouble();
+        if (in.readBoolean()) {
+            VecState.read(in, psf);
+            lastPsf = Optional.of(psf);
+        } else {
+            lastPsf = Optional.empty();
+        }
     }
 }

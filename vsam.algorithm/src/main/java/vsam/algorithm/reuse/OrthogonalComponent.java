@@ -1,5 +1,9 @@
 package vsam.algorithm.reuse;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import vsam.algorithm.checkpoint.VecState;
 import vsam.api.vector.Vec;
 
 /**
@@ -47,5 +51,19 @@ public final class OrthogonalComponent implements ReuseRule {
     /** The stored orthogonal component {@code g_v}. */
     public Vec stored() {
         return stored;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeDouble(storedNorm);
+        out.writeDouble(lastWeight);
+        VecState.write(out, stored);
+    }
+
+    @Override
+    public void readState(DataInput in, Vec psf) throws IOException {
+        storedNorm = in.readDouble();
+        lastWeight = in.readDouble();
+        VecState.read(in, stored);
     }
 }

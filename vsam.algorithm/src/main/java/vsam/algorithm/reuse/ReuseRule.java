@@ -1,5 +1,8 @@
 package vsam.algorithm.reuse;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import vsam.api.vector.Vec;
 
 /**
@@ -23,5 +26,17 @@ public interface ReuseRule {
     /** The weight the last {@link #adjust} gave to the stored component (0 when it added nothing). */
     default double lastWeight() {
         return 0;
+    }
+
+    /** Writes what the rule stores (checkpoints). Stateless rules write nothing. */
+    default void writeState(DataOutput out) throws IOException {
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote, into a rule built from the same configuration.
+     *
+     * @param psf the step's PSF vector: a rule that keeps a reference to the PSF restores its values there
+     */
+    default void readState(DataInput in, Vec psf) throws IOException {
     }
 }

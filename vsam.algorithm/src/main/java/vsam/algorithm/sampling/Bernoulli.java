@@ -1,6 +1,8 @@
 package vsam.algorithm.sampling;
 
-import java.util.Random;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -10,7 +12,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class Bernoulli implements SamplingPolicy {
 
     private final DoubleUnaryOperator probabilityAtProgress;
-    private final Random random;
+    private final SeededRandom random;
 
     /**
      * @param probabilityAtProgress {@code p} as a function of training progress {@code t / T}
@@ -18,7 +20,7 @@ public final class Bernoulli implements SamplingPolicy {
      */
     public Bernoulli(DoubleUnaryOperator probabilityAtProgress, long seed) {
         this.probabilityAtProgress = probabilityAtProgress;
-        this.random = new Random(seed);
+        this.random = new SeededRandom(seed);
     }
 
     @Override
@@ -26,8 +28,13 @@ public final class Bernoulli implements SamplingPolicy {
         return random.nextDouble() < probabilityAtProgress.applyAsDouble(ctx.progress());
     }
 
-    /** Generator state for checkpoints: the next raw draw is reproducible from this object. */
-    Random random() {
-        return random;
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeLong(random.state());
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        random.restore(in.readLong());
     }
 }

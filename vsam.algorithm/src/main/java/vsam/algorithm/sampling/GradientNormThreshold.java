@@ -1,5 +1,9 @@
 package vsam.algorithm.sampling;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * AE-SAM (Jiang et al., ICLR 2023): SAM only when the squared gradient norm is large relative to its
  * running statistics. With {@code x = ‖g‖²}, first
@@ -41,5 +45,17 @@ public final class GradientNormThreshold implements SamplingPolicy {
     /** Current EMA variance of ‖g‖². */
     public double variance() {
         return variance;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeDouble(mean);
+        out.writeDouble(variance);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        mean = in.readDouble();
+        variance = in.readDouble();
     }
 }

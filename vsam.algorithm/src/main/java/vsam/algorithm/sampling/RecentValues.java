@@ -1,5 +1,8 @@
 package vsam.algorithm.sampling;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /** The last {@code capacity} values of a series, oldest first; starts filled with zeros. */
@@ -31,5 +34,22 @@ final class RecentValues {
         double[] out = values.clone();
         Arrays.sort(out);
         return out;
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeInt(next);
+        for (double v : values) {
+            out.writeDouble(v);
+        }
+    }
+
+    void read(DataInput in) throws IOException {
+        next = in.readInt();
+        if (next < 0 || next >= values.length) {
+            throw new IOException("ring position " + next + " out of range");
+        }
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readDouble();
+        }
     }
 }

@@ -1,5 +1,9 @@
 package vsam.algorithm.sampling;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * When a sharpness-aware method takes SAM's second, perturbed pass.
  *
@@ -28,5 +32,13 @@ public interface SamplingPolicy {
     /** vSAM's latest variation {@code v}; NaN for policies without one. */
     default double variation() {
         return Double.NaN;
+    }
+
+    /** Writes everything the policy has learned or drawn so far (checkpoints). Stateless policies write nothing. */
+    default void writeState(DataOutput out) throws IOException {
+    }
+
+    /** Restores what {@link #writeState} wrote, into a policy built from the same configuration. */
+    default void readState(DataInput in) throws IOException {
     }
 }

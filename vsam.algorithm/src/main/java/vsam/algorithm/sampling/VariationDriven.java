@@ -1,8 +1,10 @@
 package vsam.algorithm.sampling;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Random;
 import vsam.api.config.VsamConfig;
 
 /**
@@ -35,7 +37,7 @@ public final class VariationDriven implements SamplingPolicy {
     private final double alpha2;
     private final int maxS;
     private final long warmupIterations;
-    private final Random random;
+    private final SeededRandom random;
 
     private double s;
     private final RecentValues psfNorms;
@@ -58,7 +60,7 @@ public final class VariationDriven implements SamplingPolicy {
         this.alpha2 = config.alpha2();
         this.maxS = config.maxS();
         this.warmupIterations = warmupIterations;
-        this.random = new Random(seed);
+        this.random = new SeededRandom(seed);
         this.s = config.initialS();
         this.psfNorms = new RecentValues(window);
         this.ratios = new RecentValues(window);
@@ -160,6 +162,42 @@ public final class VariationDriven implements SamplingPolicy {
     @Override
     public double variation() {
         return lastVariation;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeLong(random.state());
+        out.writeDouble(s);
+        psfNorms.write(out);
+        ratios.write(out);
+        out.writeInt(variations.size());
+        for (double v : variations) {
+            out.writeDouble(v);
+        }
+        out.writeLong(c);
+        out.writeInt(done);
+        out.writeBoolean(inWarmup);
+        out.writeDouble(lastVariation);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        random.restore(in.readLong());
+        s = in.readDouble();
+        psfNorms.read(in);
+        ratios.read(in);
+        int n = in.readInt();
+        if (n < 0 || n > 1_000_000) {
+            throw new IOException("variation history of " + n + " values");
+        }
+        variations.clear();
+        for (int i = 0; i < n; i++) {
+            variations.addLast(in.readDouble());
+        }
+        c = in.readLong();
+        done = in.readInt();
+        inWarmup = in.readBoolean();
+        lastVariation = in.readDouble();
     }
 
     /** SAM steps taken in the current window. */

@@ -1,6 +1,11 @@
 package vsam.algorithm.step;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
+import vsam.algorithm.checkpoint.VecState;
 import vsam.algorithm.optim.BaseOptimizer;
 import vsam.algorithm.sampling.SampleStats;
 import vsam.algorithm.sampling.StepContext;
@@ -90,6 +95,36 @@ public final class SharpnessAwareStep {
         method.policy().observe(new SampleStats(psfNorm, gradNorm));
         base.step(w, gs, lr);
         return new StepOutcome(loss, true, gradNorm, psfNorm, 2, passNanos);
+    }
+
+    /**
+     * Writes the state of the step's parts that training changes, besides the network: the base
+     * optimizer's step count and buffers, the sampling policy's state and the reuse rule's state.
+     */
+    public void writeState(DataOutput out) throws IOException {
+        out.writeLong(base.steps());
+        List<Vec> buffers = base.stateVectors();
+        out.writeInt(buffers.size());
+        for (Vec v : buffers) {
+            VecState.write(out, v);
+        }
+        method.policy().writeState(out);
+        method.reuse().writeState(out);
+    }
+
+    /** Restores what {@link #writeState} wrote, into a step built from the same configuration. */
+    public void readState(DataInput in) throws IOException {
+        base.restoreSteps(in.readLong());
+        List<Vec> buffers = base.stateVectors();
+        int n = in.readInt();
+        if (n != buffers.size()) {
+            throw new IOException("checkpoint holds " + n + " optimizer buffers, the optimizer has " + buffers.size());
+        }
+        for (Vec v : buffers) {
+            VecState.read(in, v);
+        }
+        method.policy().readState(in);
+        method.reuse().readState(in, psf);
     }
 
     /** The method this step runs. */
