@@ -44,16 +44,56 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     private final BufferedWriter telemetry;
     private final BufferedWriter epochs;
 
-    private RunFolder(Path folder, RunConfig config, Map<String, Object> provenance) throws IOException {
+    private RunFolder(Path folder, RunConfig config, Map<String, Object> provenance, boolean append) throws IOException {
         this.folder = folder;
         this.config = config;
         this.provenance = provenance;
-        writeAtomically(folder.resolve("config.json"), ConfigJson.write(config));
-        this.telemetry = Files.newBufferedWriter(folder.resolve("telemetry.jsonl"), StandardCharsets.UTF_8);
-        this.epochs = Files.newBufferedWriter(folder.resolve("epochs.csv"), StandardCharsets.UTF_8);
-        epochs.write(EPOCH_HEADER);
-        epochs.newLine();
-        epochs.flush();
+        if (!append) {
+            writeAtomically(folder.resolve("config.json"), ConfigJson.write(config));
+        }
+        java.nio.file.OpenOption[] mode = append
+                ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
+                : new java.nio.file.OpenOption[0];
+        this.telemetry = Files.newBufferedWriter(folder.resolve("telemetry.jsonl"), StandardCharsets.UTF_8, mode);
+        this.epochs = Files.newBufferedWriter(folder.resolve("epochs.csv"), StandardCharsets.UTF_8, mode);
+        if (!append) {
+            epochs.write(EPOCH_HEADER);
+            epochs.newLine();
+            epochs.flush();
+        }
+    }
+
+    /**
+     * Reopens the folder of an interrupted run to continue it from a checkpoint taken after
+     * {@code iterations} iterations and {@code epochsDone} finished epochs: telemetry lines of later
+     * iterations and epoch lines of later epochs (written after the checkpoint, before the stop) are
+     * dropped, so the continued files have neither duplicates nor gaps.
+     *
+     * @return the folder and the configuration it holds
+     */
+    public static RunFolder reopen(Path folder, long iterations, int epochsDone, Map<String, Object> provenance) {
+        try {
+            RunConfig config = ConfigJson.read(Files.readString(folder.resolve("config.json")));
+            Path telemetryFile = folder.resolve("telemetry.jsonl");
+            if (Files.exists(telemetryFile)) {
+                StringBuilder kept = new StringBuilder();
+                try (java.util.stream.Stream<String> lines = Files.lines(telemetryFile, StandardCharsets.UTF_8)) {
+                    lines.limit(iterations).forEach(l -> kept.append(l).append('\n'));
+                }
+                writeAtomically(telemetryFile, kept.toString());
+            }
+            Path epochFile = folder.resolve("epochs.csv");
+            StringBuilder keptEpochs = new StringBuilder(EPOCH_HEADER).append('\n');
+            if (Files.exists(epochFile)) {
+                try (java.util.stream.Stream<String> lines = Files.lines(epochFile, StandardCharsets.UTF_8)) {
+                    lines.skip(1).limit(epochsDone).forEach(l -> keptEpochs.append(l).append('\n'));
+                }
+            }
+            writeAtomically(epochFile, keptEpochs.toString());
+            return new RunFolder(folder, config, provenance, true);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot reopen run folder " + folder + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -75,7 +115,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
             throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
         }
         try {
-            return new RunFolder(folder, config, provenance);
+            return new RunFolder(folder, config, provenance, false);
         } catch (IOException e) {
             throw new RunFolderException("cannot write to run folder " + folder + ": " + e.getMessage());
         }
@@ -107,6 +147,16 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
             telemetry.flush();
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write epochs to " + folder, ex);
+        }
+    }
+
+    @Override
+    public void beforeCheckpoint() {
+        try {
+            telemetry.flush();
+            epochs.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot flush run files in " + folder, e);
         }
     }
 

@@ -207,6 +207,9 @@ public final class Trainer {
         if (checkpoints.isEmpty()) {
             return;
         }
+        for (TrainingListener l : listeners) {
+            l.beforeCheckpoint();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             step.writeState(out);

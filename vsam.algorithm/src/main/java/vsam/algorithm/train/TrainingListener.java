@@ -17,6 +17,10 @@ public interface TrainingListener {
     default void onEpoch(EpochEvent event) {
     }
 
+    /** Just before a checkpoint is written: make everything reported so far durable (flush files). */
+    default void beforeCheckpoint() {
+    }
+
     /** Once, when the run ends (completed or cancelled). */
     default void onFinish(TrainingResult result) {
     }
