@@ -1,0 +1,85 @@
+package vsam.backend.javacpp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.cuda.cudart.cudaDeviceProp;
+import org.bytedeco.cuda.global.cudart;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Loads the native libraries of the backend at most once each and remembers whether that worked and
+ * why not: {@code probe()} and {@code open()} read the cached answers. Every {@link Throwable} is
+ * caught here and turned into a reason, so a machine without OpenBLAS's natives or without a CUDA
+ * driver never crashes discovery.
+ */
+public final class NativeProbe {
+
+    /** Whether a library loaded; {@code detail} describes it, or says why it did not load. */
+    public record Result(boolean available, String detail) {
+    }
+
+    /** The CUDA devices found (one description each), or the reason there are none. */
+    public record CudaResult(List<String> devices, String reason) {
+    }
+
+    private static Result openBlas;
+    private static CudaResult cuda;
+
+    private NativeProbe() {
+    }
+
+    /** Loads OpenBLAS (without LAPACK) once. */
+    public static synchronized Result openBlas() {
+        if (openBlas == null) {
+            try {
+                int threads = openblas_nolapack.blas_get_num_threads();
+                openBlas = new Result(true, "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim()
+                        + " (" + threads + " threads)");
+            } catch (Throwable t) {
+                openBlas = new Result(false, describe(t));
+            }
+        }
+        return openBlas;
+    }
+
+    /** Loads the CUDA runtime once and counts the devices. */
+    public static synchronized CudaResult cuda() {
+        if (cuda == null) {
+            try {
+                int[] count = new int[1];
+                int rc = cudart.cudaGetDeviceCount(count);
+                if (rc != cudart.cudaSuccess) {
+                    cuda = new CudaResult(List.of(), "cudaGetDeviceCount: " + cudart.cudaGetErrorString(rc).getString());
+                } else if (count[0] == 0) {
+                    cuda = new CudaResult(List.of(), "no CUDA device");
+                } else {
+                    List<String> devices = new ArrayList<>();
+                    for (int i = 0; i < count[0]; i++) {
+                        try (cudaDeviceProp prop = new cudaDeviceProp()) {
+                            cudart.cudaGetDeviceProperties(prop, i);
+                            devices.add(prop.name().getString() + ", "
+                                    + (prop.totalGlobalMem() >> 20) + " MiB");
+                        }
+                    }
+                    cuda = new CudaResult(List.copyOf(devices), "");
+                }
+            } catch (Throwable t) {
+                cuda = new CudaResult(List.of(), describe(t));
+            }
+        }
+        return cuda;
+    }
+
+    /** The one-line reason of a failed load: the exception's class and the first line of its message. */
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        if (message.length() > 200) {
+            message = message.substring(0, 200) + "…";
+        }
+        return root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,136 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+import vsam.api.model.Layer;
+import vsam.api.model.Shape;
+
+/**
+ * BatchNorm over channels in the channel-major layout (each channel's {@code M = N·H·W} values are one
+ * contiguous run), PyTorch's definition:
+ * <pre>
+ *   training:  μ = mean(x), σ² = mean((x − μ)²) (biased), x̂ = (x − μ) / sqrt(σ² + eps), y = γ·x̂ + β
+ *              running_mean ← (1 − m)·running_mean + m·μ
+ *              running_var  ← (1 − m)·running_var  + m·σ²·M/(M − 1)   (unbiased)   [CLEAN pass only]
+ *   inference: y = γ·(x − running_mean) / sqrt(running_var + eps) + β
+ *   backward:  dγ = Σ dy·x̂,  dβ = Σ dy,  dx = γ/sqrt(σ² + eps) · (dy − dβ/M − x̂·dγ/M)
+ * </pre>
+ * with {@code m = 0.1}, {@code eps = 1e-5}. A PERTURBED pass leaves the running buffers untouched.
+ */
+final class BatchNorm extends Node {
+
+    private final int channels;
+    private final int hw;
+    private final long gammaOffset;
+    private final long betaOffset;
+    private final int runningOffset;
+    private final float[] mean;
+    private final float[] invStd;
+    private NativeFloats y;
+    private NativeFloats dx;
+    private NativeFloats input;
+
+    /**
+     * @param runningOffset where this layer's running mean (then variance) start in the running buffer
+     */
+    BatchNorm(Layer.BatchNorm2d layer, Shape in, long gammaOffset, int runningOffset) {
+        super(in, in, Layout.CHANNELS, Layout.CHANNELS);
+        channels = layer.channels();
+        hw = in.height() * in.width();
+        this.gammaOffset = gammaOffset;
+        this.betaOffset = gammaOffset + channels;
+        this.runningOffset = runningOffset;
+        mean = new float[channels];
+        invStd = new float[channels];
+    }
+
+    @Override
+    void reserve(int capacity, Arena arena) {
+        release(arena);
+        y = arena.floats((long) channels * capacity * hw);
+        dx = arena.floats((long) channels * capacity * hw);
+    }
+
+    @Override
+    void release(Arena arena) {
+        arena.free(y);
+        arena.free(dx);
+    }
+
+    @Override
+    NativeFloats forward(Context c, NativeFloats x) {
+        input = x;
+        int m = c.n * hw;
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        FloatBuffer p = c.p;
+        FloatBuffer r = c.r;
+        Context.Mode mode = c.mode;
+        c.parallel.range(channels, 1, (from, to) -> {
+            double[] s = new double[2];
+            for (int ch = from; ch < to; ch++) {
+                int base = ch * m;
+                float mu;
+                float inv;
+                if (mode == Context.Mode.EVAL) {
+                    mu = r.get(runningOffset + ch);
+                    inv = (float) (1.0 / Math.sqrt(r.get(runningOffset + channels + ch) + (double) Layer.BatchNorm2d.EPSILON));
+                } else {
+                    Kernels.sumAndSquares(xb, base, m, s);
+                    double meanD = s[0] / m;
+                    double var = Math.max(0, s[1] / m - meanD * meanD);
+                    mu = (float) meanD;
+                    inv = (float) (1.0 / Math.sqrt(var + Layer.BatchNorm2d.EPSILON));
+                    if (mode == Context.Mode.TRAIN) {
+                        float mom = Layer.BatchNorm2d.MOMENTUM;
+                        int rm = runningOffset + ch;
+                        int rv = runningOffset + channels + ch;
+                        double unbiased = m > 1 ? var * m / (m - 1) : var;
+                        r.put(rm, (1 - mom) * r.get(rm) + mom * mu);
+                        r.put(rv, (1 - mom) * r.get(rv) + mom * (float) unbiased);
+                    }
+                }
+                mean[ch] = mu;
+                invStd[ch] = inv;
+                float a = p.get((int) (gammaOffset + ch)) * inv;
+                float b = p.get((int) (betaOffset + ch)) - mu * a;
+                for (int i = base; i < base + m; i++) {
+                    yb.put(i, a * xb.get(i) + b);
+                }
+            }
+        });
+        return y;
+    }
+
+    @Override
+    NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
+        int m = c.n * hw;
+        FloatBuffer xb = input.buffer();
+        FloatBuffer db = dy.buffer();
+        FloatBuffer dxb = dx.buffer();
+        FloatBuffer p = c.p;
+        FloatBuffer g = c.g;
+        c.parallel.range(channels, 1, (from, to) -> {
+            double[] s = new double[2];
+            for (int ch = from; ch < to; ch++) {
+                int base = ch * m;
+                Kernels.sumAndDot(db, xb, base, m, s);
+                float mu = mean[ch];
+                float inv = invStd[ch];
+                double sumDy = s[0];
+                double sumDyXhat = (s[1] - mu * sumDy) * inv;
+                g.put((int) (gammaOffset + ch), (float) sumDyXhat);
+                g.put((int) (betaOffset + ch), (float) sumDy);
+                if (needDx) {
+                    float scale = p.get((int) (gammaOffset + ch)) * inv;
+                    float meanDy = (float) (sumDy / m);
+                    float k = (float) (sumDyXhat / m) * inv;
+                    for (int i = base; i < base + m; i++) {
+                        float xhatTimesK = (xb.get(i) - mu) * k;
+                        dxb.put(i, scale * (db.get(i) - meanDy - xhatTimesK));
+                    }
+                }
+            }
+        });
+        return needDx ? dx : null;
+    }
+}

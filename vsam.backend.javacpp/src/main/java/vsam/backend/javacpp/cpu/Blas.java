@@ -1,0 +1,52 @@
+package vsam.backend.javacpp.cpu;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Row-major single-precision GEMM on native memory through OpenBLAS's {@code cblas_sgemm}:
+ * {@code C ← alpha · op(A) · op(B) + beta · C} with {@code op(A)} of shape {@code m × k} and
+ * {@code op(B)} of shape {@code k × n}.
+ */
+final class Blas {
+
+    /** Whether GEMM calls are timed (system property {@code vsam.javacpp.profile}); for benchmarks. */
+    static final boolean PROFILE = Boolean.getBoolean("vsam.javacpp.profile");
+    private static long flops;
+    private static long nanos;
+
+    private Blas() {
+    }
+
+    /** {@code {floating-point operations, nanoseconds}} spent in GEMM since the last reset (when profiling). */
+    static long[] gemmCounters() {
+        return new long[] {flops, nanos};
+    }
+
+    static void resetCounters() {
+        flops = 0;
+        nanos = 0;
+    }
+
+    /**
+     * @param transA whether {@code A} is stored as {@code k × m} (so {@code op(A) = Aᵀ})
+     * @param transB whether {@code B} is stored as {@code n × k}
+     */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                     FloatPointer a, int lda, FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
+        long start = PROFILE ? System.nanoTime() : 0;
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        if (PROFILE) {
+            nanos += System.nanoTime() - start;
+            flops += 2L * m * n * k;
+        }
+    }
+
+    /** Sets OpenBLAS's thread count (process-wide). */
+    static void threads(int n) {
+        openblas_nolapack.blas_set_num_threads(n);
+    }
+}

@@ -1,0 +1,254 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+import vsam.api.model.Layer;
+import vsam.api.model.Shape;
+
+/**
+ * 2-D convolution by im2col and one OpenBLAS {@code sgemm} per chunk of examples, in the
+ * channel-major layout: with {@code cols[(ci,ky,kx)][(n,oy,ox)] = x[ci][n][oy·s−p+ky][ox·s−p+kx]}
+ * (zero outside the image),
+ * <pre>
+ *   Y[Cout][N·Ho·Wo] = W[Cout][Cin·k·k] · cols            (+ bias per output channel)
+ *   dW = dY · colsᵀ      dcols = Wᵀ · dY      dx = col2im(dcols)      db = Σ dY
+ * </pre>
+ * The columns are built for a chunk of examples at a time into a workspace shared by all layers
+ * (sized by {@code vsam.javacpp.im2colFloats}, default 2^20 floats) and rebuilt in the backward pass
+ * rather than kept. A 1×1, stride-1, unpadded convolution uses the input itself as {@code cols}.
+ */
+final class Conv extends Node {
+
+    /** Target size of one chunk's column matrix, in floats. */
+    static final long CHUNK_FLOATS = Long.getLong("vsam.javacpp.im2colFloats", 1L << 20);
+
+    private final int cin;
+    private final int cout;
+    private final int k;
+    private final int stride;
+    private final int pad;
+    private final int kk;
+    private final int h;
+    private final int w;
+    private final int ho;
+    private final int wo;
+    private final long weightOffset;
+    private final long biasOffset;
+    private final boolean direct;
+    private NativeFloats y;
+    private NativeFloats dx;
+    private NativeFloats input;
+
+    Conv(Layer.Conv2d layer, Shape in, long weightOffset) {
+        super(in, layer.outputShape(in), Layout.CHANNELS, Layout.CHANNELS);
+        cin = layer.inChannels();
+        cout = layer.outChannels();
+        k = layer.kernel();
+        stride = layer.stride();
+        pad = layer.padding();
+        kk = cin * k * k;
+        h = in.height();
+        w = in.width();
+        ho = out.height();
+        wo = out.width();
+        this.weightOffset = weightOffset;
+        this.biasOffset = layer.bias() ? weightOffset + (long) cout * kk : -1;
+        direct = k == 1 && stride == 1 && pad == 0;
+    }
+
+    /** Examples per im2col chunk for a batch of {@code n}. */
+    private int chunk(int n) {
+        long per = (long) kk * ho * wo;
+        return (int) Math.max(1, Math.min(n, CHUNK_FLOATS / per));
+    }
+
+    @Override
+    long workspace(int capacity) {
+        return direct ? 0 : (long) kk * ho * wo * chunk(capacity);
+    }
+
+    @Override
+    void reserve(int capacity, Arena arena) {
+        arena.free(y);
+        arena.free(dx);
+        y = arena.floats((long) cout * capacity * ho * wo);
+        dx = arena.floats((long) cin * capacity * h * w);
+    }
+
+    @Override
+    void release(Arena arena) {
+        arena.free(y);
+        arena.free(dx);
+    }
+
+    @Override
+    NativeFloats forward(Context c, NativeFloats x) {
+        int n = c.n;
+        int hwo = ho * wo;
+        int ldy = n * hwo;
+        input = x;
+        if (direct) {
+            Blas.gemm(false, false, cout, ldy, cin, 1f, c.params.at(weightOffset), kk,
+                    x.pointer(), n * h * w, 0f, y.pointer(), ldy);
+        } else {
+            int s = chunk(n);
+            for (int n0 = 0; n0 < n; n0 += s) {
+                int len = Math.min(s, n - n0);
+                im2col(c, x.buffer(), n, n0, len);
+                Blas.gemm(false, false, cout, len * hwo, kk, 1f, c.params.at(weightOffset), kk,
+                        c.workspace.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
+            }
+        }
+        if (biasOffset >= 0) {
+            FloatBuffer yb = y.buffer();
+            FloatBuffer p = c.p;
+            c.parallel.range(cout, 1, (from, to) -> {
+                for (int co = from; co < to; co++) {
+                    float b = p.get((int) (biasOffset + co));
+                    int base = co * ldy;
+                    for (int i = 0; i < ldy; i++) {
+                        yb.put(base + i, yb.get(base + i) + b);
+                    }
+                }
+            });
+        }
+        return y;
+    }
+
+    @Override
+    NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
+        int n = c.n;
+        int hwo = ho * wo;
+        int ldy = n * hwo;
+        NativeFloats x = input;
+        var dW = c.grad.at(weightOffset);
+        if (direct) {
+            int ldx = n * h * w;
+            Blas.gemm(false, true, cout, cin, ldy, 1f, dy.pointer(), ldy, x.pointer(), ldx, 0f, dW, kk);
+            if (needDx) {
+                Blas.gemm(true, false, cin, ldx, cout, 1f, c.params.at(weightOffset), kk,
+                        dy.pointer(), ldy, 0f, dx.pointer(), ldx);
+            }
+        } else {
+            int s = chunk(n);
+            for (int n0 = 0; n0 < n; n0 += s) {
+                int len = Math.min(s, n - n0);
+                im2col(c, x.buffer(), n, n0, len);
+                var dyChunk = dy.at((long) n0 * hwo);
+                Blas.gemm(false, true, cout, kk, len * hwo, 1f, dyChunk, ldy,
+                        c.workspace.pointer(), len * hwo, n0 == 0 ? 0f : 1f, dW, kk);
+                if (needDx) {
+                    Blas.gemm(true, false, kk, len * hwo, cout, 1f, c.params.at(weightOffset), kk,
+                            dyChunk, ldy, 0f, c.workspace.pointer(), len * hwo);
+                    col2im(c, n, n0, len);
+                }
+            }
+        }
+        if (biasOffset >= 0) {
+            FloatBuffer d = dy.buffer();
+            FloatBuffer g = c.g;
+            c.parallel.range(cout, 1, (from, to) -> {
+                for (int co = from; co < to; co++) {
+                    g.put((int) (biasOffset + co), (float) Kernels.sum(d, co * ldy, ldy));
+                }
+            });
+        }
+        return needDx ? dx : null;
+    }
+
+    /** {@code dx[ci][n][iy][ix] = Σ dcols[(ci,ky,kx)][(n,oy,ox)]} over the taps that read that pixel. */
+    private void col2im(Context c, int n, int n0, int len) {
+        FloatBuffer cols = c.workspace.buffer();
+        FloatBuffer d = dx.buffer();
+        int hw = h * w;
+        int hwo = ho * wo;
+        int cs = len * hwo;
+        c.parallel.range(cin, 1, (c0, c1) -> {
+            for (int ci = c0; ci < c1; ci++) {
+                int plane = ci * n * hw + n0 * hw;
+                for (int i = 0; i < len * hw; i++) {
+                    d.put(plane + i, 0f);
+                }
+                for (int ky = 0; ky < k; ky++) {
+                    for (int kx = 0; kx < k; kx++) {
+                        int r = (ci * k + ky) * k + kx;
+                        int lo = stride == 1 ? Math.max(0, pad - kx) : 0;
+                        int hi = stride == 1 ? Math.min(wo, w + pad - kx) : 0;
+                        for (int e = 0; e < len; e++) {
+                            int dst = plane + e * hw;
+                            int src = r * cs + e * hwo;
+                            for (int oy = 0; oy < ho; oy++) {
+                                int iy = oy * stride - pad + ky;
+                                if (iy < 0 || iy >= h) {
+                                    continue;
+                                }
+                                int row = dst + iy * w;
+                                int s = src + oy * wo;
+                                if (stride == 1) {
+                                    int shift = row - pad + kx;
+                                    for (int ox = lo; ox < hi; ox++) {
+                                        d.put(shift + ox, d.get(shift + ox) + cols.get(s + ox));
+                                    }
+                                } else {
+                                    for (int ox = 0; ox < wo; ox++) {
+                                        int ix = ox * stride - pad + kx;
+                                        if (ix >= 0 && ix < w) {
+                                            d.put(row + ix, d.get(row + ix) + cols.get(s + ox));
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void im2col(Context c, FloatBuffer x, int n, int n0, int len) {
+        FloatBuffer cols = c.workspace.buffer();
+        int hw = h * w;
+        int hwo = ho * wo;
+        int cs = len * hwo;
+        c.parallel.range(kk, 8, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                int ci = r / (k * k);
+                int ky = (r / k) % k;
+                int kx = r % k;
+                int lo = stride == 1 ? Math.max(0, pad - kx) : 0;
+                int hi = stride == 1 ? Math.min(wo, w + pad - kx) : 0;
+                for (int e = 0; e < len; e++) {
+                    int src = ci * n * hw + (n0 + e) * hw;
+                    int dst = r * cs + e * hwo;
+                    for (int oy = 0; oy < ho; oy++) {
+                        int iy = oy * stride - pad + ky;
+                        int d = dst + oy * wo;
+                        if (iy < 0 || iy >= h) {
+                            for (int ox = 0; ox < wo; ox++) {
+                                cols.put(d + ox, 0f);
+                            }
+                            continue;
+                        }
+                        int row = src + iy * w;
+                        if (stride == 1) {
+                            for (int ox = 0; ox < lo; ox++) {
+                                cols.put(d + ox, 0f);
+                            }
+                            int shift = row - pad + kx;
+                            for (int ox = lo; ox < hi; ox++) {
+                                cols.put(d + ox, x.get(shift + ox));
+                            }
+                            for (int ox = Math.max(lo, hi); ox < wo; ox++) {
+                                cols.put(d + ox, 0f);
+                            }
+                        } else {
+                            for (int ox = 0; ox < wo; ox++) {
+                                int ix = ox * stride - pad + kx;
+                                cols.put(d + ox, ix >= 0 && ix < w ? x.get(row + ix) : 0f);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+}

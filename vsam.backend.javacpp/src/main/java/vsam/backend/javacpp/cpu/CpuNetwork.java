@@ -1,0 +1,247 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import vsam.api.BackendException;
+import vsam.api.model.Layer;
+import vsam.api.model.ModelSpec;
+import vsam.api.model.Shape;
+import vsam.api.network.DeviceBatch;
+import vsam.api.network.Evaluation;
+import vsam.api.network.LossOptions;
+import vsam.api.network.Network;
+import vsam.api.network.NetworkState;
+import vsam.api.network.Pass;
+import vsam.api.vector.Vec;
+
+/**
+ * A {@link ModelSpec} compiled to a chain of CPU {@link Node}s over one flat native parameter vector.
+ * Activations, their gradients and the im2col workspace are allocated for the largest batch seen and
+ * reused by every later step; gradients are written straight into the caller's gradient vector.
+ *
+ * <p>Compilation inserts layout changes where a layer needs the other {@link Node.Layout} (a batch
+ * arrives as {@code NCHW}; convolutions, BatchNorm and pooling run channel-major; linear layers and
+ * the loss run example-major) and lets a ReLU work in place when nobody else reads its input.
+ */
+final class CpuNetwork implements Network {
+
+    private final ModelSpec spec;
+    private final CpuVec params;
+    private final Arena arena;
+    private final NativeFloats running;
+    private final Sequence body;
+    private final SoftmaxCrossEntropy loss;
+    private final Context context;
+    private final int runningLength;
+    private int capacity;
+    private boolean closed;
+
+    CpuNetwork(ModelSpec spec, CpuVec params, LossOptions lossOptions, Arena arena, Parallel parallel) {
+        this.spec = spec;
+        this.params = params;
+        this.arena = arena;
+        Compiler compiler = new Compiler();
+        List<Node> nodes = new ArrayList<>(compiler.sequence(spec.layers(), spec.input(), Node.Layout.FLAT, false));
+        Node last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
+        Shape outShape = Shape.through(spec.layers(), spec.input());
+        if (last != null && last.outLayout == Node.Layout.CHANNELS) {
+            nodes.add(new Relayout(outShape, new Shape(outShape.elements(), 1, 1), Node.Layout.CHANNELS, Node.Layout.FLAT));
+        }
+        if (compiler.paramAt != spec.segments().totalLength()) {
+            throw new IllegalStateException("compiled " + compiler.paramAt + " parameters, spec has "
+                    + spec.segments().totalLength());
+        }
+        this.body = new Sequence(nodes);
+        this.runningLength = compiler.runningAt;
+        this.running = arena.floats(Math.max(1, runningLength));
+        resetRunning(compiler.batchNorms);
+        this.loss = new SoftmaxCrossEntropy(spec.classes(), lossOptions.labelSmoothing());
+        this.context = new Context(parallel, params.data(), running);
+    }
+
+    private void resetRunning(List<int[]> batchNorms) {
+        FloatBuffer r = running.buffer();
+        for (int[] bn : batchNorms) {
+            for (int c = 0; c < bn[1]; c++) {
+                r.put(bn[0] + c, 0f);
+                r.put(bn[0] + bn[1] + c, 1f);
+            }
+        }
+    }
+
+    /** Builds nodes from layers, tracking parameter and running-buffer offsets in spec order. */
+    private static final class Compiler {
+        long paramAt;
+        int runningAt;
+        final List<int[]> batchNorms = new ArrayList<>();
+
+        List<Node> sequence(List<Layer> layers, Shape input, Node.Layout layout, boolean branch) {
+            List<Node> nodes = new ArrayList<>();
+            Shape shape = input;
+            Node.Layout at = layout;
+            boolean owned = false;
+            for (int i = 0; i < layers.size(); i++) {
+                Layer layer = layers.get(i);
+                Node node;
+                if (layer instanceof Layer.Relu) {
+                    boolean inPlace = owned && (!branch || owningLayerAfter(layers, i));
+                    node = new Relu(shape, at, inPlace);
+                } else if (layer instanceof Layer.Flatten) {
+                    node = new Relayout(shape, new Shape(shape.elements(), 1, 1), at, Node.Layout.FLAT);
+                } else if (layer instanceof Layer.Linear l) {
+                    if (at != Node.Layout.FLAT) {
+                        Node flat = new Relayout(shape, new Shape(shape.elements(), 1, 1), at, Node.Layout.FLAT);
+                        nodes.add(flat);
+                        shape = flat.out;
+                        at = Node.Layout.FLAT;
+                    }
+                    node = new Linear(l, shape, paramAt);
+                    paramAt += (long) l.in() * l.out() + (l.bias() ? l.out() : 0);
+                } else if (layer instanceof Layer.Residual r) {
+                    List<Node> main = sequence(r.main(), shape, at, true);
+                    List<Node> shortcut = new ArrayList<>(sequence(r.shortcut(), shape, at, true));
+                    Node.Layout mainOut = main.isEmpty() ? at : main.get(main.size() - 1).outLayout;
+                    Node.Layout shortOut = shortcut.isEmpty() ? at : shortcut.get(shortcut.size() - 1).outLayout;
+                    Shape out = layer.outputShape(shape);
+                    if (shortOut != mainOut) {
+                        shortcut.add(new Relayout(out, out, shortOut, mainOut));
+                    }
+                    node = new Residual(shape, out, mainOut, new Sequence(main), new Sequence(shortcut));
+                } else {
+                    if (at != Node.Layout.CHANNELS) {
+                        Node chan = new Relayout(shape, shape, at, Node.Layout.CHANNELS);
+                        nodes.add(chan);
+                        owned = chan.ownsOutput();
+                        at = Node.Layout.CHANNELS;
+                    }
+                    if (layer instanceof Layer.Conv2d c) {
+                        node = new Conv(c, shape, paramAt);
+                        paramAt += (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel()
+                                + (c.bias() ? c.outChannels() : 0);
+                    } else if (layer instanceof Layer.BatchNorm2d b) {
+                        node = new BatchNorm(b, shape, paramAt, runningAt);
+                        batchNorms.add(new int[] {runningAt, b.channels()});
+                        paramAt += 2L * b.channels();
+                        runningAt += 2 * b.channels();
+                    } else if (layer instanceof Layer.MaxPool2d m) {
+                        node = new MaxPool(m, shape);
+                    } else if (layer instanceof Layer.GlobalAvgPool) {
+                        node = new GlobalAvgPool(shape);
+                    } else {
+                        throw new BackendException("javacpp cpu: unsupported layer " + layer);
+                    }
+                }
+                nodes.add(node);
+                shape = node.out;
+                at = node.outLayout;
+                owned = node.ownsOutput() || (node instanceof Relu && owned);
+            }
+            return nodes;
+        }
+
+        private static boolean owningLayerAfter(List<Layer> layers, int i) {
+            for (int j = i + 1; j < layers.size(); j++) {
+                if (!(layers.get(j) instanceof Layer.Relu || layers.get(j) instanceof Layer.Flatten)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException("the javacpp session of this network is closed");
+        }
+    }
+
+    private void reserve(int n) {
+        if (n <= capacity) {
+            return;
+        }
+        body.release(arena);
+        loss.release(arena);
+        if (context.workspace != null) {
+            arena.free(context.workspace);
+        }
+        body.reserve(n, arena);
+        loss.reserve(n, arena);
+        long ws = body.workspace(n);
+        context.workspace = ws > 0 ? arena.floats(ws) : null;
+        capacity = n;
+    }
+
+    private CpuBatch batch(DeviceBatch batch) {
+        if (!(batch instanceof CpuBatch b)) {
+            throw new BackendException("javacpp cpu: not a batch of this backend: " + batch.getClass().getName());
+        }
+        if (!b.shape.equals(spec.input())) {
+            throw new BackendException("batch examples are " + b.shape + ", model " + spec.id() + " expects " + spec.input());
+        }
+        return b;
+    }
+
+    @Override
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public Vec params() {
+        return params;
+    }
+
+    @Override
+    public double lossAndGradient(DeviceBatch deviceBatch, Pass pass, Vec gradOut) {
+        ensureOpen();
+        CpuBatch b = batch(deviceBatch);
+        if (!(gradOut instanceof CpuVec g) || g.length() != params.length()) {
+            throw new BackendException("javacpp cpu: gradient must be a vector of this session shaped like the network");
+        }
+        reserve(b.size);
+        context.n = b.size;
+        context.mode = pass == Pass.CLEAN ? Context.Mode.TRAIN : Context.Mode.TRAIN_FROZEN;
+        context.gradient(g.data());
+        NativeFloats logits = body.forward(context, b.features);
+        double value = loss.lossAndGradient(logits, b.labels, b.size);
+        body.backward(context, loss.gradient(), false);
+        return value;
+    }
+
+    @Override
+    public Evaluation evaluate(DeviceBatch deviceBatch) {
+        ensureOpen();
+        CpuBatch b = batch(deviceBatch);
+        reserve(b.size);
+        context.n = b.size;
+        context.mode = Context.Mode.EVAL;
+        NativeFloats logits = body.forward(context, b.features);
+        double[] r = SoftmaxCrossEntropy.evaluate(logits, b.labels, b.size, spec.classes());
+        return new Evaluation(r[0], (long) r[1], b.size);
+    }
+
+    @Override
+    public NetworkState exportState() {
+        ensureOpen();
+        float[] buffers = new float[runningLength];
+        running.buffer().get(0, buffers);
+        return new NetworkState(params.read(), buffers);
+    }
+
+    @Override
+    public void importState(NetworkState state) {
+        ensureOpen();
+        float[] buffers = state.buffers();
+        if (buffers.length != runningLength) {
+            throw new BackendException("state has " + buffers.length + " buffer values, model " + spec.id()
+                    + " needs " + runningLength);
+        }
+        params.write(state.parameters());
+        running.buffer().put(0, buffers);
+    }
+}

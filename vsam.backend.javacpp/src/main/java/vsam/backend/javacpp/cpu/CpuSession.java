@@ -1,0 +1,113 @@
+package vsam.backend.javacpp.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import vsam.api.BackendException;
+import vsam.api.Session;
+import vsam.api.model.InitialWeights;
+import vsam.api.model.ModelSpec;
+import vsam.api.network.DeviceBatch;
+import vsam.api.network.HostBatch;
+import vsam.api.network.LossOptions;
+import vsam.api.network.Network;
+import vsam.api.vector.Vec;
+
+/**
+ * A session of the {@code javacpp} backend on the CPU: owns an {@link Arena} holding every native
+ * allocation (vectors, networks' activations and BatchNorm buffers, batch buffers) and the worker
+ * threads of the Java loops; sets OpenBLAS's thread count to the session's. {@link #close()} frees all.
+ */
+public final class CpuSession implements Session {
+
+    private final Arena arena = new Arena();
+    private final Parallel parallel;
+    private final List<NativeFloats> freeBatchBuffers = new ArrayList<>();
+    private final List<CpuNetwork> networks = new ArrayList<>();
+    private boolean closed;
+
+    /** @param threads threads for OpenBLAS and the Java loops; 0 = available processors */
+    public CpuSession(int threads) {
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        Blas.threads(n);
+        parallel = new Parallel(n);
+    }
+
+    @Override
+    public String device() {
+        return "cpu";
+    }
+
+    /** Threads used by OpenBLAS and the Java loops. */
+    public int threads() {
+        return parallel.threads();
+    }
+
+    /** Native bytes this session holds now. */
+    public long nativeBytes() {
+        return arena.bytes();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException("this javacpp cpu session is closed");
+        }
+    }
+
+    @Override
+    public Network build(ModelSpec spec, InitialWeights init, LossOptions loss) {
+        ensureOpen();
+        if (!init.segments().equals(spec.segments())) {
+            throw new BackendException("initial weights do not match model " + spec.id());
+        }
+        CpuVec params = new CpuVec(spec.segments(), arena.floats(spec.segments().totalLength()));
+        params.write(init.flat());
+        CpuNetwork network = new CpuNetwork(spec, params, loss, arena, parallel);
+        networks.add(network);
+        return network;
+    }
+
+    @Override
+    public Vec zerosLike(Network network) {
+        ensureOpen();
+        return new CpuVec(network.segments(), arena.floats(network.segments().totalLength()));
+    }
+
+    @Override
+    public DeviceBatch upload(HostBatch batch) {
+        ensureOpen();
+        long need = (long) batch.size() * batch.shape().elements();
+        NativeFloats buffer = null;
+        for (int i = 0; i < freeBatchBuffers.size(); i++) {
+            if (freeBatchBuffers.get(i).length() >= need) {
+                buffer = freeBatchBuffers.remove(i);
+                break;
+            }
+        }
+        if (buffer == null) {
+            buffer = arena.floats(need);
+        }
+        buffer.buffer().put(0, batch.features(), 0, (int) need);
+        return new CpuBatch(this, buffer, java.util.Arrays.copyOf(batch.labels(), batch.size()),
+                batch.size(), batch.shape());
+    }
+
+    void giveBack(NativeFloats buffer) {
+        if (!closed) {
+            freeBatchBuffers.add(buffer);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (CpuNetwork n : networks) {
+            n.markClosed();
+        }
+        freeBatchBuffers.clear();
+        parallel.close();
+        arena.close();
+    }
+}

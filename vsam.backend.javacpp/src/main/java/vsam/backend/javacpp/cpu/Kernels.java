@@ -1,0 +1,80 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+
+/** Small loops over native memory shared by the nodes: reductions accumulated in double precision. */
+final class Kernels {
+
+    private Kernels() {
+    }
+
+    /** {@code Σ b[from .. from+len)} in double, four partial sums. */
+    static double sum(FloatBuffer b, int from, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 3 < end; i += 4) {
+            s0 += b.get(i);
+            s1 += b.get(i + 1);
+            s2 += b.get(i + 2);
+            s3 += b.get(i + 3);
+        }
+        for (; i < end; i++) {
+            s0 += b.get(i);
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code {Σ b, Σ b²}} over {@code [from, from+len)} in double. */
+    static void sumAndSquares(FloatBuffer b, int from, int len, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double q0 = 0;
+        double q1 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 1 < end; i += 2) {
+            double a = b.get(i);
+            double c = b.get(i + 1);
+            s0 += a;
+            s1 += c;
+            q0 += a * a;
+            q1 += c * c;
+        }
+        for (; i < end; i++) {
+            double a = b.get(i);
+            s0 += a;
+            q0 += a * a;
+        }
+        out[0] = s0 + s1;
+        out[1] = q0 + q1;
+    }
+
+    /** {@code {Σ dy, Σ dy·x}} over the same range of two buffers, in double. */
+    static void sumAndDot(FloatBuffer dy, FloatBuffer x, int from, int len, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 1 < end; i += 2) {
+            double a = dy.get(i);
+            double c = dy.get(i + 1);
+            s0 += a;
+            s1 += c;
+            d0 += a * x.get(i);
+            d1 += c * x.get(i + 1);
+        }
+        for (; i < end; i++) {
+            double a = dy.get(i);
+            s0 += a;
+            d0 += a * x.get(i);
+        }
+        out[0] = s0 + s1;
+        out[1] = d0 + d1;
+    }
+}

@@ -1,0 +1,68 @@
+package vsam.backend.javacpp.cpu;
+
+import vsam.api.model.Shape;
+
+/**
+ * One step of a compiled network on the CPU. A node reads its input activation, writes its output
+ * into a buffer it owns (allocated once per batch capacity by {@link #reserve}), and in the backward
+ * pass turns the gradient of its output into the gradient of its input, writing its parameters'
+ * gradients straight into the flat gradient vector at its segment offsets (overwriting them).
+ *
+ * <p>Activations have one of two {@link Layout}s: {@link Layout#FLAT} ({@code [N][C·H·W]}, i.e. NCHW)
+ * or {@link Layout#CHANNELS} ({@code [C][N][H·W]}, so one convolution over the whole batch is one
+ * GEMM and a channel's BatchNorm statistics are one contiguous run).
+ */
+abstract class Node {
+
+    /** How an activation of {@code n} examples of shape {@code (C, H, W)} is laid out. */
+    enum Layout {
+        /** {@code [N][C][H][W]}: example-major, what batches and linear layers use. */
+        FLAT,
+        /** {@code [C][N][H][W]}: channel-major, what convolutions, BatchNorm and pooling use. */
+        CHANNELS
+    }
+
+    final Shape in;
+    final Shape out;
+    final Layout inLayout;
+    final Layout outLayout;
+
+    Node(Shape in, Shape out, Layout inLayout, Layout outLayout) {
+        this.in = in;
+        this.out = out;
+        this.inLayout = inLayout;
+        this.outLayout = outLayout;
+    }
+
+    /** Allocates (or re-allocates) the node's buffers for batches of up to {@code capacity} examples. */
+    void reserve(int capacity, Arena arena) {
+    }
+
+    /** Floats of im2col workspace this node needs for batches of {@code capacity}. */
+    long workspace(int capacity) {
+        return 0;
+    }
+
+    /** Forward pass over {@code c.n} examples; returns the output activation. */
+    abstract NativeFloats forward(Context c, NativeFloats x);
+
+    /**
+     * Backward pass: {@code dy} is the gradient of this node's output; writes parameter gradients into
+     * {@code c.grad} and returns the gradient of the input when {@code needDx} (else may return null).
+     * May overwrite {@code dy}.
+     */
+    abstract NativeFloats backward(Context c, NativeFloats dy, boolean needDx);
+
+    /** Whether the output buffer is this node's own (false for nodes that pass their input through). */
+    boolean ownsOutput() {
+        return true;
+    }
+
+    /** Frees this node's buffers. */
+    void release(Arena arena) {
+    }
+
+    static int elements(Shape s) {
+        return s.elements();
+    }
+}

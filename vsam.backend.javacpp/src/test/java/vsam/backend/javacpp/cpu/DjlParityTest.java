@@ -1,0 +1,95 @@
+package vsam.backend.javacpp.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vsam.api.Backends;
+import vsam.api.Session;
+import vsam.api.SessionOptions;
+import vsam.api.model.InitialWeights;
+import vsam.api.model.ModelSpec;
+import vsam.api.model.Models;
+import vsam.api.model.Shape;
+import vsam.api.network.DeviceBatch;
+import vsam.api.network.HostBatch;
+import vsam.api.network.LossOptions;
+import vsam.api.network.Network;
+import vsam.api.network.Pass;
+import vsam.api.vector.Vec;
+import vsam.backend.javacpp.Fixtures;
+
+/**
+ * The javacpp CPU backend and the DJL (PyTorch) backend agree: same seed and batch give the same loss
+ * (1e-4 relative) and the same gradient, segment by segment (1e-3 relative L2).
+ */
+class DjlParityTest {
+
+    private static Session djl;
+    private static CpuSession cpu;
+
+    @BeforeAll
+    static void open() {
+        Assumptions.assumeTrue(Backends.discover().stream().anyMatch(b -> b.id().equals("djl")),
+                "the djl backend is not on the test path (module vsam.backend.djl absent): parity tests skipped");
+        djl = Backends.byId("djl").open(new SessionOptions("cpu", 2));
+        cpu = new CpuSession(2);
+    }
+
+    @AfterAll
+    static void close() {
+        if (cpu != null) {
+            cpu.close();
+        }
+        if (djl != null) {
+            djl.close();
+        }
+    }
+
+    private static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed) {
+        InitialWeights init = InitialWeights.generate(spec, seed);
+        LossOptions loss = new LossOptions(0.1);
+        HostBatch host = Fixtures.batch(batch, spec.input(), spec.classes(), seed + 1);
+        Network a = cpu.build(spec, init, loss);
+        Network b = djl.build(spec, init, loss);
+        Vec ga = cpu.zerosLike(a);
+        Vec gb = djl.zerosLike(b);
+        double la;
+        double lb;
+        try (DeviceBatch x = cpu.upload(host); DeviceBatch y = djl.upload(host)) {
+            la = a.lossAndGradient(x, Pass.CLEAN, ga);
+            lb = b.lossAndGradient(y, Pass.CLEAN, gb);
+        }
+        assertEquals(lb, la, 1e-4 * Math.abs(lb), "loss");
+        GradientTest.assertSegmentsClose(spec.segments(), gb.read(), ga.read(), 1e-3);
+        float[] bufA = a.exportState().buffers();
+        float[] bufB = b.exportState().buffers();
+        assertEquals(bufB.length, bufA.length);
+        if (bufA.length > 0) {
+            double rel = Fixtures.relativeL2(bufA, bufB, 0, bufA.length);
+            assertEquals(0, rel, 1e-4, "BatchNorm running buffers after a CLEAN pass");
+        }
+    }
+
+    @Test
+    void mlpAgrees() {
+        assertSameLossAndGradient(Models.mlp(new Shape(1, 28, 28), 10), 16, 3);
+    }
+
+    @Test
+    void cnnSAgrees() {
+        assertSameLossAndGradient(Models.cnnS(new Shape(1, 28, 28), 10), 8, 4);
+    }
+
+    @Test
+    void tinyResNetAgrees() {
+        assertSameLossAndGradient(GradientTest.tinyResNet(4), 6, 12);
+    }
+
+    @Test
+    void resnet18Agrees() {
+        assertSameLossAndGradient(Models.resnet18(new Shape(3, 32, 32), 10), 2, 5);
+    }
+}
