@@ -12,20 +12,23 @@ final class Blas {
 
     /** Whether GEMM calls are timed (system property {@code vsam.javacpp.profile}); for benchmarks. */
     static final boolean PROFILE = Boolean.getBoolean("vsam.javacpp.profile");
-    private static long flops;
-    private static long nanos;
+    private static final java.util.concurrent.atomic.LongAdder FLOPS = new java.util.concurrent.atomic.LongAdder();
+    private static final java.util.concurrent.atomic.LongAdder NANOS = new java.util.concurrent.atomic.LongAdder();
 
     private Blas() {
     }
 
-    /** {@code {floating-point operations, nanoseconds}} spent in GEMM since the last reset (when profiling). */
+    /**
+     * {@code {floating-point operations, nanoseconds}} spent in GEMM calls since the last reset (when
+     * profiling); nanoseconds are summed over threads, so the ratio is the rate of one thread.
+     */
     static long[] gemmCounters() {
-        return new long[] {flops, nanos};
+        return new long[] {FLOPS.sum(), NANOS.sum()};
     }
 
     static void resetCounters() {
-        flops = 0;
-        nanos = 0;
+        FLOPS.reset();
+        NANOS.reset();
     }
 
     /**
@@ -40,8 +43,8 @@ final class Blas {
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         if (PROFILE) {
-            nanos += System.nanoTime() - start;
-            flops += 2L * m * n * k;
+            NANOS.add(System.nanoTime() - start);
+            FLOPS.add(2L * m * n * k);
         }
     }
 

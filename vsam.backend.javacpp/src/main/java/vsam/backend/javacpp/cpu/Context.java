@@ -23,7 +23,10 @@ final class Context {
     final FloatBuffer p;
     final NativeFloats running;
     final FloatBuffer r;
-    NativeFloats workspace;
+    /** im2col workspace of each part of a {@link Parallel#split}. */
+    NativeFloats[] workspace = new NativeFloats[0];
+    /** Partial weight gradients of parts 1.. of a split (part 0 writes into the gradient itself). */
+    NativeFloats[] partial = new NativeFloats[0];
     int n;
     Mode mode;
     NativeFloats grad;
@@ -35,6 +38,27 @@ final class Context {
         this.p = params.buffer();
         this.running = running;
         this.r = running.buffer();
+    }
+
+    /**
+     * {@code grad[offset .. offset+len) += Σ_{p=1}^{parts−1} partial[p−1][0 .. len)}, split over threads:
+     * folds the per-thread partial weight gradients into the gradient (a fixed order, so results do
+     * not depend on timing).
+     */
+    void reducePartials(long offset, int len, int parts) {
+        if (parts <= 1) {
+            return;
+        }
+        FloatBuffer gb = g;
+        int at = (int) offset;
+        parallel.range(len, 1 << 14, (from, to) -> {
+            for (int p = 1; p < parts; p++) {
+                FloatBuffer pb = partial[p - 1].buffer();
+                for (int i = from; i < to; i++) {
+                    gb.put(at + i, gb.get(at + i) + pb.get(i));
+                }
+            }
+        });
     }
 
     void gradient(NativeFloats gradOut) {

@@ -55,7 +55,7 @@ final class Conv extends Node {
         direct = k == 1 && stride == 1 && pad == 0;
     }
 
-    /** Examples per im2col chunk for a batch of {@code n}. */
+    /** Examples per im2col chunk for a part of {@code n} examples. */
     private int chunk(int n) {
         long per = (long) kk * ho * wo;
         return (int) Math.max(1, Math.min(n, CHUNK_FLOATS / per));
@@ -64,6 +64,11 @@ final class Conv extends Node {
     @Override
     long workspace(int capacity) {
         return direct ? 0 : (long) kk * ho * wo * chunk(capacity);
+    }
+
+    @Override
+    long weights() {
+        return (long) cout * kk;
     }
 
     @Override
@@ -85,19 +90,24 @@ final class Conv extends Node {
         int n = c.n;
         int hwo = ho * wo;
         int ldy = n * hwo;
+        int ldx = n * h * w;
         input = x;
-        if (direct) {
-            Blas.gemm(false, false, cout, ldy, cin, 1f, c.params.at(weightOffset), kk,
-                    x.pointer(), n * h * w, 0f, y.pointer(), ldy);
-        } else {
-            int s = chunk(n);
-            for (int n0 = 0; n0 < n; n0 += s) {
-                int len = Math.min(s, n - n0);
-                im2col(c, x.buffer(), n, n0, len);
-                Blas.gemm(false, false, cout, len * hwo, kk, 1f, c.params.at(weightOffset), kk,
-                        c.workspace.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
+        var weight = c.params.at(weightOffset);
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            if (direct) {
+                Blas.gemm(false, false, cout, (e1 - e0) * hwo, cin, 1f, weight, kk,
+                        x.at((long) e0 * h * w), ldx, 0f, y.at((long) e0 * hwo), ldy);
+                return;
             }
-        }
+            NativeFloats cols = c.workspace[part];
+            int s = chunk(e1 - e0);
+            for (int n0 = e0; n0 < e1; n0 += s) {
+                int len = Math.min(s, e1 - n0);
+                im2col(cols.buffer(), x.buffer(), n, n0, len);
+                Blas.gemm(false, false, cout, len * hwo, kk, 1f, weight, kk,
+                        cols.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
+            }
+        });
         if (biasOffset >= 0) {
             FloatBuffer yb = y.buffer();
             FloatBuffer p = c.p;
@@ -119,30 +129,37 @@ final class Conv extends Node {
         int n = c.n;
         int hwo = ho * wo;
         int ldy = n * hwo;
+        int ldx = n * h * w;
         NativeFloats x = input;
-        var dW = c.grad.at(weightOffset);
-        if (direct) {
-            int ldx = n * h * w;
-            Blas.gemm(false, true, cout, cin, ldy, 1f, dy.pointer(), ldy, x.pointer(), ldx, 0f, dW, kk);
-            if (needDx) {
-                Blas.gemm(true, false, cin, ldx, cout, 1f, c.params.at(weightOffset), kk,
-                        dy.pointer(), ldy, 0f, dx.pointer(), ldx);
+        var weight = c.params.at(weightOffset);
+        int parts = c.parallel.parts(n, 1);
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            var dW = part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer();
+            if (direct) {
+                Blas.gemm(false, true, cout, cin, (e1 - e0) * hwo, 1f, dy.at((long) e0 * hwo), ldy,
+                        x.at((long) e0 * h * w), ldx, 0f, dW, kk);
+                if (needDx) {
+                    Blas.gemm(true, false, cin, (e1 - e0) * h * w, cout, 1f, weight, kk,
+                            dy.at((long) e0 * hwo), ldy, 0f, dx.at((long) e0 * h * w), ldx);
+                }
+                return;
             }
-        } else {
-            int s = chunk(n);
-            for (int n0 = 0; n0 < n; n0 += s) {
-                int len = Math.min(s, n - n0);
-                im2col(c, x.buffer(), n, n0, len);
+            NativeFloats cols = c.workspace[part];
+            int s = chunk(e1 - e0);
+            for (int n0 = e0; n0 < e1; n0 += s) {
+                int len = Math.min(s, e1 - n0);
+                im2col(cols.buffer(), x.buffer(), n, n0, len);
                 var dyChunk = dy.at((long) n0 * hwo);
                 Blas.gemm(false, true, cout, kk, len * hwo, 1f, dyChunk, ldy,
-                        c.workspace.pointer(), len * hwo, n0 == 0 ? 0f : 1f, dW, kk);
+                        cols.pointer(), len * hwo, n0 == e0 ? 0f : 1f, dW, kk);
                 if (needDx) {
-                    Blas.gemm(true, false, kk, len * hwo, cout, 1f, c.params.at(weightOffset), kk,
-                            dyChunk, ldy, 0f, c.workspace.pointer(), len * hwo);
-                    col2im(c, n, n0, len);
+                    Blas.gemm(true, false, kk, len * hwo, cout, 1f, weight, kk,
+                            dyChunk, ldy, 0f, cols.pointer(), len * hwo);
+                    col2im(cols.buffer(), n, n0, len);
                 }
             }
-        }
+        });
+        c.reducePartials(weightOffset, cout * kk, parts);
         if (biasOffset >= 0) {
             FloatBuffer d = dy.buffer();
             FloatBuffer g = c.g;
@@ -156,14 +173,13 @@ final class Conv extends Node {
     }
 
     /** {@code dx[ci][n][iy][ix] = Σ dcols[(ci,ky,kx)][(n,oy,ox)]} over the taps that read that pixel. */
-    private void col2im(Context c, int n, int n0, int len) {
-        FloatBuffer cols = c.workspace.buffer();
+    private void col2im(FloatBuffer cols, int n, int n0, int len) {
         FloatBuffer d = dx.buffer();
         int hw = h * w;
         int hwo = ho * wo;
         int cs = len * hwo;
-        c.parallel.range(cin, 1, (c0, c1) -> {
-            for (int ci = c0; ci < c1; ci++) {
+        {
+            for (int ci = 0; ci < cin; ci++) {
                 int plane = ci * n * hw + n0 * hw;
                 for (int i = 0; i < len * hw; i++) {
                     d.put(plane + i, 0f);
@@ -201,16 +217,15 @@ final class Conv extends Node {
                     }
                 }
             }
-        });
+        }
     }
 
-    private void im2col(Context c, FloatBuffer x, int n, int n0, int len) {
-        FloatBuffer cols = c.workspace.buffer();
+    private void im2col(FloatBuffer cols, FloatBuffer x, int n, int n0, int len) {
         int hw = h * w;
         int hwo = ho * wo;
         int cs = len * hwo;
-        c.parallel.range(kk, 8, (r0, r1) -> {
-            for (int r = r0; r < r1; r++) {
+        {
+            for (int r = 0; r < kk; r++) {
                 int ci = r / (k * k);
                 int ky = (r / k) % k;
                 int kx = r % k;
@@ -249,6 +264,6 @@ final class Conv extends Node {
                     }
                 }
             }
-        });
+        }
     }
 }

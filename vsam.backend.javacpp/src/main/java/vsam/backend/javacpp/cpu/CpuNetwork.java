@@ -166,13 +166,25 @@ final class CpuNetwork implements Network {
         }
         body.release(arena);
         loss.release(arena);
-        if (context.workspace != null) {
-            arena.free(context.workspace);
+        for (NativeFloats f : context.workspace) {
+            arena.free(f);
+        }
+        for (NativeFloats f : context.partial) {
+            arena.free(f);
         }
         body.reserve(n, arena);
         loss.reserve(n, arena);
-        long ws = body.workspace(n);
-        context.workspace = ws > 0 ? arena.floats(ws) : null;
+        int parts = context.parallel.threads();
+        long ws = body.workspace((n + parts - 1) / parts);
+        context.workspace = new NativeFloats[parts];
+        for (int p = 0; p < parts; p++) {
+            context.workspace[p] = ws > 0 ? arena.floats(ws) : null;
+        }
+        long weights = body.weights();
+        context.partial = new NativeFloats[parts - 1];
+        for (int p = 0; p < parts - 1; p++) {
+            context.partial[p] = weights > 0 ? arena.floats(weights) : null;
+        }
         capacity = n;
     }
 

@@ -15,7 +15,8 @@ import vsam.api.vector.Vec;
 /**
  * A session of the {@code javacpp} backend on the CPU: owns an {@link Arena} holding every native
  * allocation (vectors, networks' activations and BatchNorm buffers, batch buffers) and the worker
- * threads of the Java loops; sets OpenBLAS's thread count to the session's. {@link #close()} frees all.
+ * threads. Layers are split over the session's threads by examples (channels for BatchNorm), each
+ * thread calling a single-threaded OpenBLAS. {@link #close()} frees all.
  */
 public final class CpuSession implements Session {
 
@@ -28,7 +29,9 @@ public final class CpuSession implements Session {
     /** @param threads threads for OpenBLAS and the Java loops; 0 = available processors */
     public CpuSession(int threads) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        Blas.threads(n);
+        // OpenBLAS runs single-threaded inside each of the session's own threads, which split every layer
+        // by examples: no oversubscription with OpenBLAS's spinning workers, no fork/join inside a GEMM.
+        Blas.threads(1);
         parallel = new Parallel(n);
     }
 

@@ -43,11 +43,18 @@ final class Linear extends Node {
     }
 
     @Override
+    long weights() {
+        return (long) inFeatures * outFeatures;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         input = x;
         int n = c.n;
-        Blas.gemm(false, true, n, outFeatures, inFeatures, 1f, x.pointer(), inFeatures,
-                c.params.at(weightOffset), inFeatures, 0f, y.pointer(), outFeatures);
+        var weight = c.params.at(weightOffset);
+        c.parallel.split(n, 16, (part, e0, e1) -> Blas.gemm(false, true, e1 - e0, outFeatures, inFeatures, 1f,
+                x.at((long) e0 * inFeatures), inFeatures, weight, inFeatures, 0f,
+                y.at((long) e0 * outFeatures), outFeatures));
         if (biasOffset >= 0) {
             FloatBuffer yb = y.buffer();
             FloatBuffer p = c.p;
@@ -65,8 +72,19 @@ final class Linear extends Node {
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
         int n = c.n;
-        Blas.gemm(true, false, outFeatures, inFeatures, n, 1f, dy.pointer(), outFeatures,
-                input.pointer(), inFeatures, 0f, c.grad.at(weightOffset), inFeatures);
+        var weight = c.params.at(weightOffset);
+        NativeFloats x = input;
+        int parts = c.parallel.parts(n, 16);
+        c.parallel.split(n, 16, (part, e0, e1) -> {
+            var dW = part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer();
+            Blas.gemm(true, false, outFeatures, inFeatures, e1 - e0, 1f, dy.at((long) e0 * outFeatures), outFeatures,
+                    x.at((long) e0 * inFeatures), inFeatures, 0f, dW, inFeatures);
+            if (needDx) {
+                Blas.gemm(false, false, e1 - e0, inFeatures, outFeatures, 1f, dy.at((long) e0 * outFeatures), outFeatures,
+                        weight, inFeatures, 0f, dx.at((long) e0 * inFeatures), inFeatures);
+            }
+        });
+        c.reducePartials(weightOffset, outFeatures * inFeatures, parts);
         if (biasOffset >= 0) {
             FloatBuffer db = dy.buffer();
             FloatBuffer g = c.g;
@@ -79,11 +97,6 @@ final class Linear extends Node {
                 g.put(b + o, (float) s);
             }
         }
-        if (!needDx) {
-            return null;
-        }
-        Blas.gemm(false, false, n, inFeatures, outFeatures, 1f, dy.pointer(), outFeatures,
-                c.params.at(weightOffset), inFeatures, 0f, dx.pointer(), inFeatures);
-        return dx;
+        return needDx ? dx : null;
     }
 }

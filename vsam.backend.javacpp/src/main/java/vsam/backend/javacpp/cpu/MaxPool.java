@@ -51,24 +51,32 @@ final class MaxPool extends Node {
                 for (int oy = 0; oy < ho; oy++) {
                     for (int ox = 0; ox < wo; ox++) {
                         int best = src + oy * k * w + ox * k;
-                        float max = xb.get(best);
+                        int max = key(xb.get(best));
                         for (int i = 0; i < k; i++) {
                             int row = src + (oy * k + i) * w + ox * k;
                             for (int j = 0; j < k; j++) {
-                                float v = xb.get(row + j);
-                                if (v > max) {
-                                    max = v;
-                                    best = row + j;
-                                }
+                                int v = key(xb.get(row + j));
+                                boolean more = v > max;
+                                best = more ? row + j : best;
+                                max = more ? v : max;
                             }
                         }
-                        yb.put(dst + oy * wo + ox, max);
+                        yb.put(dst + oy * wo + ox, xb.get(best));
                         idx[dst + oy * wo + ox] = best;
                     }
                 }
             }
         });
         return y;
+    }
+
+    /**
+     * An int that orders like the float (for every non-NaN value), so the comparisons compile to
+     * conditional moves instead of unpredictable branches.
+     */
+    private static int key(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
     }
 
     @Override

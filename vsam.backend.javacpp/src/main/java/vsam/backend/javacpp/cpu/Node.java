@@ -43,6 +43,11 @@ abstract class Node {
         return 0;
     }
 
+    /** Largest weight tensor whose gradient is computed in per-thread parts (0 when none). */
+    long weights() {
+        return 0;
+    }
+
     /** Forward pass over {@code c.n} examples; returns the output activation. */
     abstract NativeFloats forward(Context c, NativeFloats x);
 

@@ -18,6 +18,12 @@ final class Parallel implements AutoCloseable {
         void run(int from, int to);
     }
 
+    /** A loop body over {@code [from, to)} that also knows which part it is (0 = the caller's). */
+    @FunctionalInterface
+    interface PartBody {
+        void run(int part, int from, int to);
+    }
+
     private final int threads;
     private final ExecutorService workers;
 
@@ -44,9 +50,19 @@ final class Parallel implements AutoCloseable {
      * {@code grain} items are not split off.
      */
     void range(int n, int grain, Body body) {
+        split(n, grain, (part, from, to) -> body.run(from, to));
+    }
+
+    /** Number of parts {@link #split} uses for {@code n} items with the given grain. */
+    int parts(int n, int grain) {
+        return workers == null ? 1 : (int) Math.min(threads, Math.max(1, n / Math.max(1, grain)));
+    }
+
+    /** As {@link #range}, telling each part its index; part {@code p} covers {@code [n·p/parts, n·(p+1)/parts)}. */
+    void split(int n, int grain, PartBody body) {
         int parts = workers == null ? 1 : (int) Math.min(threads, Math.max(1, n / Math.max(1, grain)));
         if (parts <= 1) {
-            body.run(0, n);
+            body.run(0, 0, n);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -54,9 +70,10 @@ final class Parallel implements AutoCloseable {
         for (int p = 1; p < parts; p++) {
             int from = (int) ((long) n * p / parts);
             int to = (int) ((long) n * (p + 1) / parts);
-            futures[p - 1] = workers.submit(() -> body.run(from, to));
+            int part = p;
+            futures[p - 1] = workers.submit(() -> body.run(part, from, to));
         }
-        body.run(0, (int) ((long) n / parts));
+        body.run(0, 0, (int) ((long) n / parts));
         for (Future<?> f : futures) {
             try {
                 f.get();

@@ -49,8 +49,9 @@ final class Relu extends Node {
         int total = c.n * in.elements();
         c.parallel.range(total, 1 << 15, (from, to) -> {
             for (int i = from; i < to; i++) {
-                float v = xb.get(i);
-                yb.put(i, v > 0f ? v : 0f);
+                // branch-free max(v, 0): clear every bit when the sign bit is set
+                int bits = Float.floatToRawIntBits(xb.get(i));
+                yb.put(i, Float.intBitsToFloat(bits & ~(bits >> 31)));
             }
         });
         lastOutput = out;
@@ -68,7 +69,10 @@ final class Relu extends Node {
         int total = c.n * in.elements();
         c.parallel.range(total, 1 << 15, (from, to) -> {
             for (int i = from; i < to; i++) {
-                ob.put(i, yb.get(i) > 0f ? db.get(i) : 0f);
+                // y ≥ 0 here, so y > 0 exactly when its bits are non-zero: mask = −1 then, else 0 (branch-free)
+                int y = Float.floatToRawIntBits(yb.get(i));
+                int mask = (y | -y) >> 31;
+                ob.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(db.get(i)) & mask));
             }
         });
         return out;

@@ -39,6 +39,11 @@ final class Residual extends Node {
     }
 
     @Override
+    long weights() {
+        return Math.max(main.weights(), shortcut.weights());
+    }
+
+    @Override
     long workspace(int capacity) {
         return Math.max(main.workspace(capacity), shortcut.workspace(capacity));
     }

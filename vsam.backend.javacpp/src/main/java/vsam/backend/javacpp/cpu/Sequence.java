@@ -48,6 +48,14 @@ final class Sequence {
         }
     }
 
+    long weights() {
+        long max = 0;
+        for (Node node : nodes) {
+            max = Math.max(max, node.weights());
+        }
+        return max;
+    }
+
     long workspace(int capacity) {
         long max = 0;
         for (Node node : nodes) {
