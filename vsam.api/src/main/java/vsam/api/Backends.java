@@ -30,4 +30,40 @@ public final class Backends {
                 .orElseThrow(() -> new BackendException("unknown backend '" + id + "' (found: "
                         + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(TensorBackend::id).toList())) + ")"));
     }
+
+    /**
+     * The backend named {@code id}, after checking that {@code device} is available on it.
+     *
+     * @throws BackendException naming what is wrong (unknown backend, with the nearest name; unknown or
+     *                          unavailable device, with the reason) and listing what is available
+     */
+    public static TensorBackend require(String id, String device) {
+        List<TensorBackend> all = discover();
+        TensorBackend backend = all.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow(() -> {
+            String hint = vsam.api.config.Names.nearest(id, all.stream().map(TensorBackend::id).toList());
+            return new BackendException("unknown backend '" + id + "'" + (hint.isEmpty() ? "" : " (did you mean '" + hint + "'?)")
+                    + "; available: " + describeAvailable(all));
+        });
+        DeviceStatus status = backend.probe().stream().filter(d -> d.device().equals(device)).findFirst()
+                .orElseThrow(() -> new BackendException("backend " + id + " has no device '" + device + "'; available: "
+                        + describeAvailable(all)));
+        if (!status.available()) {
+            throw new BackendException("backend " + id + " cannot use " + device + ": " + status.detail() + "; available: "
+                    + describeAvailable(all));
+        }
+        return backend;
+    }
+
+    /** {@code djl/cpu, javacpp/cpu}: every available backend and device, or a hint when there is none. */
+    public static String describeAvailable(List<TensorBackend> backends) {
+        List<String> usable = new ArrayList<>();
+        for (TensorBackend b : backends) {
+            for (DeviceStatus d : b.probe()) {
+                if (d.available()) {
+                    usable.add(b.id() + "/" + d.device());
+                }
+            }
+        }
+        return usable.isEmpty() ? "none (is a backend module on the module path?)" : String.join(", ", usable);
+    }
 }

@@ -10,6 +10,16 @@ public class DivergenceException extends RuntimeException {
         this.iteration = iteration;
     }
 
+    private DivergenceException(long iteration, String message) {
+        super(message);
+        this.iteration = iteration;
+    }
+
+    /** The same divergence with {@code detail} (where the last good checkpoint is) added to the message. */
+    public DivergenceException withDetail(String detail) {
+        return new DivergenceException(iteration, getMessage() + "; " + detail);
+    }
+
     /** The global iteration at which the non-finite value appeared. */
     public long iteration() {
         return iteration;

@@ -1,0 +1,63 @@
+package vsam.data;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vsam.api.config.DataConfig;
+import vsam.api.config.RunConfig;
+import vsam.api.network.TrainingData;
+import vsam.data.pipeline.Augmentation;
+
+/**
+ * Turns a run's configuration into training and test batch sources: finds the data set through the
+ * {@linkplain DataCatalog#standard standard catalogue}, applies the training subset and label noise, and
+ * builds the loaders (training: shuffled with the run seed, augmented when asked; test: in order). Each
+ * data configuration is read once per process, so several runs on one setup share it.
+ */
+public final class RunData {
+
+    /** Test batches are larger than training ones: evaluation keeps no gradients. */
+    public static final int TEST_BATCH = 500;
+
+    private static final Map<DataConfig, DataSplits> LOADED = new HashMap<>();
+
+    private RunData() {
+    }
+
+    /** The splits a data configuration names, altered as it says (cached). */
+    public static synchronized DataSplits splits(DataConfig config) {
+        DataSplits cached = LOADED.get(config);
+        if (cached == null) {
+            cached = DataCatalog.forConfig(config).prepare(config);
+            LOADED.put(config, cached);
+        }
+        return cached;
+    }
+
+    /** Whether the configured data set comes from files rather than the embedded Fashion-MNIST subset. */
+    public static boolean isInstalled(DataConfig config) {
+        return config.dataset().equals("embedded") || !splits(config).dataset().equals("embedded");
+    }
+
+    /**
+     * The batch sources of a run.
+     *
+     * @throws DataException when the data set is missing or damaged, or has fewer images than one batch
+     */
+    public static TrainingData prepare(RunConfig config) {
+        DataConfig d = config.data();
+        DataSplits splits = splits(d);
+        Optional<Augmentation> augmentation = d.augment() ? Optional.of(Augmentation.standardFor(d.dataset())) : Optional.empty();
+        BatchLoader train = splits.trainLoader(config.batchSize(), config.seed(), augmentation);
+        if (train.batchesPerEpoch() == 0) {
+            throw new DataException(splits.dataset() + ": batch size " + config.batchSize() + " is larger than its "
+                    + splits.train().size() + " training images");
+        }
+        String description = splits.dataset() + " " + splits.train().size() + "/" + splits.test().size()
+                + (d.labelNoise() > 0 ? String.format(Locale.ROOT, ", %.0f%% label noise", 100 * d.labelNoise()) : "")
+                + (augmentation.isPresent() ? ", augmented" : "") + " from " + splits.origin();
+        return new TrainingData(train, splits.testLoader(TEST_BATCH), splits.train().shape(), splits.train().classes(),
+                splits.train().size(), splits.test().size(), description);
+    }
+}
