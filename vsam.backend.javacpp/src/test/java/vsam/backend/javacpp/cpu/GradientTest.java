@@ -64,6 +64,11 @@ class GradientTest {
     }
 
     static void assertSegmentsClose(Segments segments, float[] expected, float[] actual, double tolerance) {
+        double worst = 0;
+        for (int s = 0; s < segments.count(); s++) {
+            worst = Math.max(worst, Fixtures.relativeL2(actual, expected, (int) segments.offset(s), (int) segments.offset(s + 1)));
+        }
+        System.out.printf("gradients of %d tensors: worst segment relative L2 distance %.2e%n", segments.count(), worst);
         for (int s = 0; s < segments.count(); s++) {
             int from = (int) segments.offset(s);
             int to = (int) segments.offset(s + 1);
