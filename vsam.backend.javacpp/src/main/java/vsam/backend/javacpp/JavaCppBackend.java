@@ -47,7 +47,10 @@ public final class JavaCppBackend implements TensorBackend {
             out.add(DeviceStatus.unavailable("cuda:0", "unavailable: " + cuda.reason()));
         } else {
             for (int i = 0; i < cuda.devices().size(); i++) {
-                out.add(DeviceStatus.available("cuda:" + i, cuda.devices().get(i)));
+                out.add(CudaSession.IMPLEMENTED
+                        ? DeviceStatus.available("cuda:" + i, cuda.devices().get(i))
+                        : DeviceStatus.unavailable("cuda:" + i, "unavailable: " + CudaSession.NOT_IMPLEMENTED
+                        + " (found " + cuda.devices().get(i) + ")"));
             }
         }
         return List.copyOf(out);
@@ -68,6 +71,9 @@ public final class JavaCppBackend implements TensorBackend {
             NativeProbe.CudaResult cuda = NativeProbe.cuda();
             if (cuda.devices().isEmpty()) {
                 throw new BackendException("javacpp: " + device + " unavailable: " + cuda.reason());
+            }
+            if (!CudaSession.IMPLEMENTED) {
+                throw new BackendException("javacpp: " + device + " unavailable: " + CudaSession.NOT_IMPLEMENTED);
             }
             if (index >= cuda.devices().size()) {
                 throw new BackendException("javacpp: no device " + device + " (" + cuda.devices().size()
