@@ -249,8 +249,9 @@ final class Conv extends Node {
                                 cols.put(d + ox, 0f);
                             }
                             int shift = row - pad + kx;
-                            for (int ox = lo; ox < hi; ox++) {
-                                cols.put(d + ox, x.get(shift + ox));
+                            if (hi > lo) {
+                                // one bulk copy per row (a memory copy, much faster than element puts)
+                                cols.put(d + lo, x, shift + lo, hi - lo);
                             }
                             for (int ox = Math.max(lo, hi); ox < wo; ox++) {
                                 cols.put(d + ox, 0f);
