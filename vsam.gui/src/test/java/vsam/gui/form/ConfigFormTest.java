@@ -1,0 +1,183 @@
+package vsam.gui.form;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import vsam.api.config.ConfigJson;
+import vsam.api.config.DataConfig;
+import vsam.api.config.MethodConfig;
+import vsam.api.config.OptimizerConfig;
+import vsam.api.config.RunConfig;
+import vsam.api.config.ScheduleConfig;
+import vsam.api.config.VsamConfig;
+import vsam.api.config.Warmup;
+import vsam.gui.run.BackendOption;
+
+/** The form builds the command line's records, so it accepts and refuses what the command line does, with its words. */
+class ConfigFormTest {
+
+    private static final List<BackendOption> BACKENDS = List.of(
+            new BackendOption("djl", "DJL", "cpu", true, "libtorch"),
+            new BackendOption("javacpp", "JavaCPP", "cpu", true, "OpenBLAS"),
+            new BackendOption("javacpp", "JavaCPP", "cuda:0", false, "no CUDA driver"));
+
+    private static ConfigForm form() {
+        ConfigForm f = new ConfigForm();
+        f.setBackends(BACKENDS);
+        return f;
+    }
+
+    @Test
+    void theDefaultsAreTheReferenceSetup() {
+        ConfigForm f = form();
+        assertTrue(f.validProperty().get(), f.errorProperty().get());
+        assertEquals(Optional.of(RunConfig.defaults()), f.config());
+    }
+
+    @Test
+    void anOutOfRangeValueIsRefusedWithTheCommandLineMessage() {
+        ConfigForm f = form();
+        f.field(ConfigForm.EPOCHS).set("0");
+        assertFalse(f.validProperty().get());
+        assertEquals("invalid epochs: 0 (allowed: an integer in [1, 100000])", f.errorProperty().get());
+        assertEquals(java.util.Set.of(ConfigForm.EPOCHS), f.invalidFields());
+        assertTrue(f.config().isEmpty());
+        f.field(ConfigForm.EPOCHS).set("3");
+        assertTrue(f.validProperty().get());
+        assertEquals(3, f.config().orElseThrow().epochs());
+        assertTrue(f.invalidFields().isEmpty());
+    }
+
+    @Test
+    void textThatIsNotANumberNamesTheField() {
+        ConfigForm f = form();
+        f.field(ConfigForm.EPOCHS).set("ten");
+        assertEquals("invalid epochs: 'ten' (allowed: an integer)", f.errorProperty().get());
+        f.field(ConfigForm.EPOCHS).set("");
+        assertEquals("invalid epochs: (empty) (allowed: an integer)", f.errorProperty().get());
+    }
+
+    @Test
+    void problemsInSeveralRecordsAreAllListed() {
+        ConfigForm f = form();
+        f.field(ConfigForm.GAMMA).set("1.2");
+        f.field(ConfigForm.LEARNING_RATE).set("-1");
+        f.field(ConfigForm.BATCH_SIZE).set("0");
+        List<String> lines = f.errorProperty().get().lines().toList();
+        assertEquals(3, lines.size(), f.errorProperty().get());
+        assertTrue(lines.get(0).startsWith("invalid method.vsam.gamma: 1.2"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("invalid optimizer.learningRate: -1.0"), lines.get(1));
+        assertEquals("invalid batchSize: 0 (allowed: an integer in [1, 65536])", lines.get(2));
+        assertEquals(java.util.Set.of(ConfigForm.GAMMA, ConfigForm.LEARNING_RATE, ConfigForm.BATCH_SIZE), f.invalidFields());
+    }
+
+    @Test
+    void vsamBlocksMustDivideTheWindow() {
+        ConfigForm f = form();
+        f.field(ConfigForm.WINDOW).set("48");
+        f.field(ConfigForm.BLOCKS).set("5");
+        assertEquals("invalid method.vsam.blocks: 5 (allowed: a divisor of window (48))", f.errorProperty().get());
+    }
+
+    @Test
+    void aRadiusLeftAtItsDefaultFollowsTheMethod() {
+        ConfigForm f = form();
+        f.field(ConfigForm.METHOD).set("asam");
+        assertEquals("2", f.field(ConfigForm.RHO).get());
+        assertEquals(2.0, f.config().orElseThrow().method().rho());
+        f.field(ConfigForm.METHOD).set("sam");
+        assertEquals("0.05", f.field(ConfigForm.RHO).get());
+        f.field(ConfigForm.RHO).set("0.1");
+        f.field(ConfigForm.METHOD).set("asam");
+        assertEquals("0.1", f.field(ConfigForm.RHO).get(), "a radius the user typed is kept");
+    }
+
+    @Test
+    void samKTakesItsPeriodFromItsOwnField() {
+        ConfigForm f = form();
+        f.field(ConfigForm.METHOD).set("sam-k");
+        f.field(ConfigForm.SAM_K).set("7");
+        assertEquals("sam-7", f.config().orElseThrow().method().name());
+        f.field(ConfigForm.SAM_K).set("0");
+        assertEquals("invalid method.name: 0 (allowed: an integer >= 1)", f.errorProperty().get());
+        assertEquals(java.util.Set.of(ConfigForm.SAM_K), f.invalidFields());
+        assertEquals(List.of(ConfigForm.SAM_K, ConfigForm.RHO), ConfigForm.methodFields("sam-k"));
+    }
+
+    @Test
+    void theWarmUpIsWrittenAsOnTheCommandLine() {
+        ConfigForm f = form();
+        f.field(ConfigForm.VSAM_WARMUP).set("3 weeks");
+        assertTrue(f.errorProperty().get().contains("auto, <n>ep (epochs) or <n>it (iterations)"), f.errorProperty().get());
+        f.field(ConfigForm.VSAM_WARMUP).set("2ep");
+        assertEquals(Warmup.epochs(2), f.config().orElseThrow().method().vsam().warmup());
+        f.field(ConfigForm.VSAM_WARMUP).set("300it");
+        assertEquals(Warmup.iterations(300), f.config().orElseThrow().method().vsam().warmup());
+    }
+
+    @Test
+    void anUnavailableDeviceIsRefusedWithTheProbeReason() {
+        ConfigForm f = form();
+        f.field(ConfigForm.BACKEND).set("javacpp");
+        f.field(ConfigForm.DEVICE).set("cuda:0");
+        assertEquals("backend javacpp cannot use cuda:0: no CUDA driver; available: djl/cpu, javacpp/cpu",
+                f.errorProperty().get());
+        f.field(ConfigForm.BACKEND).set("djk");
+        assertTrue(f.errorProperty().get().startsWith("unknown backend 'djk' (did you mean 'djl'?)"), f.errorProperty().get());
+    }
+
+    @Test
+    void nothingCanStartWhileTheBackendsAreBeingProbed() {
+        ConfigForm f = new ConfigForm();
+        assertFalse(f.validProperty().get());
+        assertTrue(f.errorProperty().get().contains("probing"), f.errorProperty().get());
+        f.setBackends(BACKENDS);
+        assertTrue(f.validProperty().get());
+    }
+
+    @Test
+    void aConfiguredBackendThatIsMissingMovesToOneThatIsAvailable() {
+        ConfigForm f = new ConfigForm();
+        f.setBackends(List.of(new BackendOption("reference", "Java", "cpu", true, "heap")));
+        assertEquals("reference", f.config().orElseThrow().backend());
+    }
+
+    @Test
+    void aMissingDataFolderIsRefusedAsTheCatalogueSaysIt() {
+        ConfigForm f = form();
+        f.field(ConfigForm.DATA_DIR).set("/no/such/folder");
+        assertEquals("/no/such/folder: the data folder (--data-dir) does not exist or is not a folder", f.errorProperty().get());
+        f.field(ConfigForm.DATA_DIR).set("");
+        assertTrue(f.validProperty().get());
+    }
+
+    @Test
+    void choosingCifarTurnsAugmentationOnAsTheCommandLineDefault() {
+        ConfigForm f = form();
+        f.field(ConfigForm.DATASET).set("cifar10");
+        assertTrue(f.config().orElseThrow().data().augment());
+        f.field(ConfigForm.DATASET).set("embedded");
+        assertFalse(f.config().orElseThrow().data().augment());
+    }
+
+    @Test
+    void loadingAConfigurationSetsEveryFieldAndGivesItBack() {
+        RunConfig c = new RunConfig("javacpp", "cpu", 2, "resnet18",
+                new DataConfig("cifar100", Optional.of("/tmp"), 5000, 0.2, 99, true), 7, 256, 42, 0.1,
+                new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 0.001, 0.8, 0.01, false, 0.85, 0.995, 1e-7),
+                new ScheduleConfig(ScheduleConfig.Kind.STEP, 1.5, 3, 0.5),
+                new MethodConfig("sam-3", 0.07, 4, 0.5, 0.3, MethodConfig.RstSchedule.LINEAR, 0.8, -0.5, 0.5,
+                        new VsamConfig(40, 4, 0.2, 0.1, 0.5, 3, 0.5, 0, Warmup.iterations(120), 2)));
+        ConfigForm f = form();
+        f.load(c);
+        assertTrue(f.validProperty().get(), f.errorProperty().get());
+        assertEquals(c, f.config().orElseThrow());
+        assertEquals(c, ConfigJson.read(ConfigJson.write(f.config().orElseThrow())));
+        assertEquals("sam-k", f.field(ConfigForm.METHOD).get());
+        assertEquals("3", f.field(ConfigForm.SAM_K).get());
+    }
+}
