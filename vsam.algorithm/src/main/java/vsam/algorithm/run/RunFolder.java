@@ -121,6 +121,22 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         }
     }
 
+    /**
+     * The default folder of a new run: {@code <root>/<yyyyMMdd-HHmmss>-<name>}, with {@code -2}, {@code -3}, …
+     * appended when that one exists already.
+     */
+    public static Path freshPath(Path root, String name) {
+        Path base = root.resolve(java.time.LocalDateTime.now().format(STAMP) + "-" + name);
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = base.resolveSibling(base.getFileName() + "-" + i);
+        }
+        return p;
+    }
+
+    private static final java.time.format.DateTimeFormatter STAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
     /** The folder. */
     public Path path() {
         return folder;

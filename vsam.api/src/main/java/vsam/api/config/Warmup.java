@@ -47,6 +47,30 @@ public record Warmup(Unit unit, double amount) {
         };
     }
 
+    /**
+     * Parses the text form used by the command line and the desktop app: {@code auto}, {@code <n>ep}
+     * (epochs, e.g. {@code 3ep}) or {@code <n>it} (iterations, e.g. {@code 500it}).
+     *
+     * @throws ConfigException naming {@code method.vsam.warmup} when the text is none of these
+     */
+    public static Warmup parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.equals("auto")) {
+                return auto();
+            }
+            if (t.endsWith("ep")) {
+                return epochs(Double.parseDouble(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("it")) {
+                return iterations(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConfigException("method.vsam.warmup", "'" + text + "'", "auto, <n>ep (epochs) or <n>it (iterations)");
+    }
+
     @Override
     public String toString() {
         return switch (unit) {

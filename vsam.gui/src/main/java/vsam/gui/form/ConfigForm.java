@@ -338,28 +338,6 @@ public final class ConfigForm {
         };
     }
 
-    /**
-     * Parses a warm-up as the command line's {@code --vsam-warmup} does: {@code auto}, {@code <n>ep}
-     * (epochs) or {@code <n>it} (iterations).
-     */
-    public static Warmup parseWarmup(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.equals("auto")) {
-                return Warmup.auto();
-            }
-            if (t.endsWith("ep")) {
-                return Warmup.epochs(Double.parseDouble(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("it")) {
-                return Warmup.iterations(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigException(VSAM_WARMUP, "'" + text + "'", "auto, <n>ep (epochs) or <n>it (iterations)");
-    }
-
     private void methodChanged(String old, String now) {
         if (loading || old == null || now == null || old.equals(now)) {
             return;
@@ -429,7 +407,7 @@ public final class ConfigForm {
         int horizon = p.integer(REUSE_HORIZON);
         double maxFraction = p.decimal(MAX_FRACTION);
         int statsScope = p.integer(STATS_SCOPE);
-        Warmup warmup = p.parse(VSAM_WARMUP, ConfigForm::parseWarmup, Warmup.auto());
+        Warmup warmup = p.parse(VSAM_WARMUP, Warmup::parse, Warmup.auto());
         double initialS = p.decimal(INITIAL_S);
         String runsFolder = p.text(RUNS_FOLDER);
 

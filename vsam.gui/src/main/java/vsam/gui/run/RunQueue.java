@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.TrainingListener;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
@@ -115,7 +116,7 @@ public final class RunQueue implements AutoCloseable {
             if (job.isCancelRequested()) {
                 job.status(RunStatus.CANCELLED, "stopped before training began");
             } else {
-                Path folder = RunFolders.fresh(job.runsRoot(), config.method().name());
+                Path folder = RunFolder.freshPath(job.runsRoot(), config.method().name());
                 job.folder(folder);
                 TrainingListener started = new TrainingListener() {
                     private boolean first = true;
