@@ -1,0 +1,192 @@
+package vsam.backend.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
+import java.util.List;
+import vsam.api.model.Layer;
+
+/**
+ * One layer of a compiled {@link vsam.api.model.ModelSpec}: a functional libtorch call on the
+ * activations and on parameter views picked by segment index. A network's forward pass is a list of
+ * steps; no DJL {@code Block} is involved, so the parameter order, the BatchNorm buffers and the
+ * gradients are all under the backend's control.
+ *
+ * <p>Every result is owned by the manager of the incoming activations (DJL's rule: the first
+ * operand's manager), which is the per-pass manager: closing it frees the whole pass.
+ */
+sealed interface Step {
+
+    /** Applies the layer to {@code x}. */
+    NDArray apply(NDArray x, Forward f);
+
+    /**
+     * What a pass hands to its steps.
+     *
+     * @param params   one view per segment, shaped like the tensor it holds
+     * @param training whether BatchNorm uses batch statistics (and updates {@code mean}/{@code var})
+     * @param mean     per BatchNorm layer, the running-mean buffer the pass may update
+     * @param var      per BatchNorm layer, the running-variance buffer the pass may update
+     */
+    record Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var) {
+    }
+
+    /** PyTorch's BatchNorm momentum as the double PyTorch uses (0.1), not the float 0.1f widened. */
+    double BN_MOMENTUM = Double.parseDouble(Float.toString(Layer.BatchNorm2d.MOMENTUM));
+    /** PyTorch's BatchNorm epsilon as a double (1e-5). */
+    double BN_EPSILON = Double.parseDouble(Float.toString(Layer.BatchNorm2d.EPSILON));
+
+    /** {@code conv2d(x, w, b)} with square stride and padding; {@code bias} is −1 when absent. */
+    record Conv(int weight, int bias, Shape stride, Shape padding) implements Step {
+        private static final Shape DILATION = new Shape(1, 1);
+
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            NDArray b = bias < 0 ? null : f.params()[bias];
+            return Conv2d.conv2d(x, f.params()[weight], b, stride, padding, DILATION, 1).singletonOrThrow();
+        }
+    }
+
+    /**
+     * {@code batch_norm} over channels, PyTorch semantics: in training, batch statistics normalise and
+     * the running buffers move by momentum 0.1 (unbiased variance); in inference the running buffers
+     * normalise. Called through {@link JniUtils} so the momentum reaches libtorch exactly (DJL's
+     * functional helper takes MXNet's {@code 1 − momentum} as a float).
+     */
+    record Norm(int gamma, int beta, int index) implements Step {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) f.mean()[index], (PtNDArray) f.var()[index],
+                    (PtNDArray) f.params()[gamma], (PtNDArray) f.params()[beta], f.training(), BN_MOMENTUM, BN_EPSILON);
+        }
+    }
+
+    /** {@code max(x, 0)}. */
+    record Relu() implements Step {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return Activation.relu(x);
+        }
+    }
+
+    /** Max pooling, window = stride = {@code size}, no padding. */
+    record MaxPool(Shape window) implements Step {
+        private static final Shape NO_PADDING = new Shape(0, 0);
+
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return Pool.maxPool2d(x, window, window, NO_PADDING, false);
+        }
+    }
+
+    /** Mean over height and width ({@code adaptive_avg_pool2d} to 1×1), keeping {@code N×C×1×1}. */
+    record GlobalAvgPool() implements Step {
+        private static final Shape ONE_BY_ONE = new Shape(1, 1);
+
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return JniUtils.adaptiveAvgPool((PtNDArray) x, ONE_BY_ONE);
+        }
+    }
+
+    /** {@code N×…} to {@code N×(rest)}. */
+    record Flatten() implements Step {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return x.reshape(x.getShape().get(0), -1);
+        }
+    }
+
+    /** {@code x·wᵀ + b} (PyTorch layout {@code [out, in]}); {@code bias} is −1 when absent. */
+    record Dense(int weight, int bias) implements Step {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            NDArray in = x.getShape().dimension() == 2 ? x : x.reshape(x.getShape().get(0), -1);
+            NDArray b = bias < 0 ? null : f.params()[bias];
+            return Linear.linear(in, f.params()[weight], b).singletonOrThrow();
+        }
+    }
+
+    /** {@code main(x) + shortcut(x)}, an empty shortcut being the identity. */
+    record Residual(List<Step> main, List<Step> shortcut) implements Step {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            NDArray a = run(main, x, f);
+            NDArray b = shortcut.isEmpty() ? x : run(shortcut, x, f);
+            return a.add(b);
+        }
+    }
+
+    /** Applies {@code steps} in order. */
+    static NDArray run(List<Step> steps, NDArray x, Forward f) {
+        NDArray y = x;
+        for (Step step : steps) {
+            y = step.apply(y, f);
+        }
+        return y;
+    }
+
+    /**
+     * Compiles layers into steps, numbering parameters and BatchNorm layers in spec order (per layer
+     * weight, bias, gamma, beta; main branch before shortcut), the order of
+     * {@link vsam.api.model.ModelSpec#parameters()}.
+     */
+    final class Compiler {
+        private int nextParam;
+        private final List<Integer> normChannels = new ArrayList<>();
+
+        /** Parameters numbered so far. */
+        int parameters() {
+            return nextParam;
+        }
+
+        /** Channels of each BatchNorm layer numbered so far, in order. */
+        List<Integer> normChannels() {
+            return List.copyOf(normChannels);
+        }
+
+        List<Step> compile(List<Layer> layers) {
+            List<Step> steps = new ArrayList<>(layers.size());
+            for (Layer layer : layers) {
+                steps.add(compile(layer));
+            }
+            return List.copyOf(steps);
+        }
+
+        private Step compile(Layer layer) {
+            if (layer instanceof Layer.Conv2d c) {
+                int w = nextParam++;
+                int b = c.bias() ? nextParam++ : -1;
+                return new Conv(w, b, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()));
+            } else if (layer instanceof Layer.BatchNorm2d n) {
+                int g = nextParam++;
+                int b = nextParam++;
+                normChannels.add(n.channels());
+                return new Norm(g, b, normChannels.size() - 1);
+            } else if (layer instanceof Layer.Relu) {
+                return new Relu();
+            } else if (layer instanceof Layer.MaxPool2d p) {
+                return new MaxPool(new Shape(p.size(), p.size()));
+            } else if (layer instanceof Layer.GlobalAvgPool) {
+                return new GlobalAvgPool();
+            } else if (layer instanceof Layer.Flatten) {
+                return new Flatten();
+            } else if (layer instanceof Layer.Linear l) {
+                int w = nextParam++;
+                int b = l.bias() ? nextParam++ : -1;
+                return new Dense(w, b);
+            } else if (layer instanceof Layer.Residual r) {
+                List<Step> main = compile(r.main());
+                List<Step> shortcut = compile(r.shortcut());
+                return new Residual(main, shortcut);
+            }
+            throw new IllegalArgumentException("the djl backend cannot build layer " + layer);
+        }
+    }
+}
