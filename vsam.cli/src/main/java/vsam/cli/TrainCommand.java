@@ -1,0 +1,70 @@
+package vsam.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.train.TrainingResult;
+import vsam.api.config.ConfigException;
+import vsam.api.config.RunConfig;
+import vsam.api.network.TrainingData;
+import vsam.data.RunData;
+
+/** {@code vsam train}: one run, every configuration field an option, written to a run folder. */
+@Command(name = "train", description = "Train one run and write its run folder.", sortOptions = false)
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--out", description = "Run folder (default: runs/<date-time>-<method>).")
+    Optional<Path> out = Optional.empty();
+
+    @Option(names = "--resume", description = "Continue the run in this run folder from its latest checkpoint "
+            + "(its config.json is used; other options are ignored).")
+    Optional<Path> resume = Optional.empty();
+
+    @Option(names = "--checkpoint-every", description = "Also checkpoint every N iterations (0 = at epoch ends and on stop only). Default: ${DEFAULT-VALUE}.")
+    int checkpointEvery;
+
+    @Override
+    public Integer call() {
+        if (checkpointEvery < 0) {
+            throw new ConfigException("checkpoint-every", checkpointEvery, "an integer >= 0");
+        }
+        RunLauncher launcher = new RunLauncher(System.err, System.console() != null, checkpointEvery);
+        if (resume.isPresent()) {
+            return report(launcher.resume(resume.get()));
+        }
+        RunConfig config = options.toConfig();
+        TrainingData data = RunData.prepare(config);
+        Path folder = out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), config.method().name()));
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("training %s on %s (%s), %s/%s, %d epochs -> %s%n", config.method().name(), config.model(),
+                data.description(), config.backend(), config.device(), config.epochs(), folder);
+        o.flush();
+        return report(launcher.run(config, data, folder));
+    }
+
+    private int report(RunExecutor.Outcome outcome) {
+        PrintWriter o = spec.commandLine().getOut();
+        TrainingResult r = outcome.result();
+        o.printf(Locale.ROOT, "%s %s: final test accuracy %.2f%%, best %.2f%%, training %.1f s, %.2f passes/step, SAM fraction %.1f%%%n",
+                r.method(), r.status().name().toLowerCase(Locale.ROOT), 100 * r.finalAccuracy(), 100 * r.bestAccuracy(),
+                r.trainSeconds(), r.passesPerStep(), 100 * r.samFraction());
+        o.printf("run folder: %s%n", outcome.folder());
+        o.flush();
+        return r.status() == TrainingResult.Status.COMPLETED ? 0 : 130;
+    }
+}

@@ -1,0 +1,112 @@
+package vsam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vsam.api.config.ConfigJson;
+import vsam.api.config.Json;
+import vsam.api.config.RunConfig;
+
+/** The vsam command: options map to the configuration, bad input gives one line and a non-zero code. */
+class CommandLineTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void optionDefaultsAreTheReferenceSetup() {
+        RunConfig c = new RunOptions().toConfig();
+        RunConfig d = RunConfig.defaults();
+        assertEquals(d.optimizer(), c.optimizer());
+        assertEquals(d.schedule(), c.schedule());
+        assertEquals(d.method(), c.method());
+        assertEquals(d.batchSize(), c.batchSize());
+        assertEquals(d.epochs(), c.epochs());
+        assertEquals(2.0, new RunOptions().toConfig("asam").method().rho());
+    }
+
+    @Test
+    void badOptionValuesGiveOneLineNamingTheField() {
+        Result r = run("train", "--epochs", "0");
+        assertEquals(2, r.code());
+        assertEquals("vsam: invalid epochs: 0 (allowed: an integer in [1, 100000])", r.err().strip());
+        Result g = run("train", "--gamma", "1.2");
+        assertEquals(2, g.code());
+        assertTrue(g.err().startsWith("vsam: invalid method.vsam.gamma: 1.2"), g.err());
+        Result m = run("train", "--method", "vsma");
+        assertTrue(m.err().contains("did you mean 'vsam'"), m.err());
+        Result w = run("train", "--vsam-warmup", "3 weeks");
+        assertTrue(w.err().contains("auto, <n>ep (epochs) or <n>it (iterations)"), w.err());
+        Result t = run("train", "--epochs", "ten");
+        assertEquals(2, t.code());
+        assertEquals(1, t.err().strip().lines().count(), t.err());
+    }
+
+    @Test
+    void unknownBackendListsTheAvailableOnes() {
+        Result r = run("train", "--backend", "dj", "--dataset", "embedded", "--epochs", "1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("unknown backend 'dj' (did you mean 'djl'?); available: djl/cpu"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void unavailableDeviceSaysWhy() {
+        Result r = run("train", "--device", "cuda:0", "--dataset", "embedded", "--epochs", "1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("vsam: backend djl has no device 'cuda:0'") || r.err().contains("cannot use cuda:0"), r.err());
+    }
+
+    @Test
+    void backendsListsDjlOnTheCpu() {
+        Result r = run("backends");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("djl"), r.out());
+        assertTrue(r.out().contains("cpu") && r.out().contains("available"), r.out());
+    }
+
+    @Test
+    void compareTrainsEachMethodAndWritesTheTable(@TempDir Path dir) throws Exception {
+        Result r = run("compare", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--train-subset", "1024",
+                "--batch-size", "64", "--methods", "sgd,sam,vsam", "--threads", "1", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String m : List.of("sgd", "sam", "vsam")) {
+            Path folder = dir.resolve(m);
+            RunConfig c = ConfigJson.read(Files.readString(folder.resolve("config.json")));
+            assertEquals(m, c.method().name());
+            Map<?, ?> summary = (Map<?, ?>) Json.parse(Files.readString(folder.resolve("summary.json")));
+            assertEquals(16L, summary.get("iterations"));
+            assertTrue(((Number) summary.get("finalAccuracy")).doubleValue() > 0.5, m + ": " + summary);
+        }
+        List<String> csv = Files.readAllLines(dir.resolve("compare.csv"));
+        assertEquals(4, csv.size());
+        assertTrue(csv.get(2).startsWith("sam,") && csv.get(2).contains(",2.0000,1.000000,1.0000,"), csv.get(2));
+        assertTrue(r.out().contains("| vsam"), r.out());
+        assertFalse(r.out().contains("Exception"), r.out());
+    }
+
+    @Test
+    void aRunFolderThatHoldsARunIsRefused(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{}");
+        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--out", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("already holds a run"), r.err());
+        assertEquals("{}", Files.readString(dir.resolve("config.json")), "nothing already written is lost");
+    }
+}

@@ -1,0 +1,91 @@
+package vsam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vsam.algorithm.checkpoint.CheckpointStore;
+import vsam.api.config.Json;
+
+/**
+ * A run killed with SIGKILL part-way and resumed with {@code vsam train --resume} ends with the parameters
+ * of the uninterrupted run (DJL: within float tolerance), and its telemetry has every iteration once.
+ */
+class KillAndResumeTest {
+
+    private static final String[] RUN = {"train", "--dataset", "embedded", "--model", "cnn-s", "--method", "vsam",
+            "--epochs", "4", "--train-subset", "2048", "--batch-size", "64", "--threads", "1", "--window", "10",
+            "--vsam-warmup", "10it", "--checkpoint-every", "5"};
+
+    private static int run(List<String> args) {
+        return Main.execute(args.toArray(String[]::new), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+
+    private static List<String> with(Path out) {
+        List<String> a = new ArrayList<>(List.of(RUN));
+        a.add("--out");
+        a.add(out.toString());
+        return a;
+    }
+
+    @Test
+    void killedRunResumesToTheSameParameters(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("whole");
+        assertEquals(0, run(with(whole)));
+
+        Path killed = dir.resolve("killed");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true"));
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isEmpty()) {
+            command.addAll(List.of("-p", modulePath, "--add-modules", "ALL-MODULE-PATH"));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-m", "vsam.cli/vsam.cli.Main"));
+        command.addAll(with(killed));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Path checkpoint = killed.resolve(CheckpointStore.LATEST);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // Wait for a mid-epoch checkpoint (at least 15 iterations), then kill without warning.
+        while (p.isAlive() && System.nanoTime() < deadline
+                && !(Files.exists(checkpoint) && CheckpointStore.read(checkpoint).iteration() >= 15)) {
+            Thread.sleep(20);
+        }
+        assertTrue(p.isAlive(), "the child finished before it could be killed: " + Files.readString(dir.resolve("child.log")));
+        p.destroyForcibly().waitFor();
+        long savedAt = new CheckpointStore(killed).loadLatest().iteration();
+        assertTrue(savedAt > 0 && savedAt < 128, "checkpoint at " + savedAt);
+
+        assertEquals(0, run(List.of("train", "--resume", killed.toString())));
+
+        Map<?, ?> a = (Map<?, ?>) Json.parse(Files.readString(whole.resolve("summary.json")));
+        Map<?, ?> b = (Map<?, ?>) Json.parse(Files.readString(killed.resolve("summary.json")));
+        assertEquals(a.get("iterations"), b.get("iterations"));
+        assertEquals(a.get("samSteps"), b.get("samSteps"));
+        float[] pa = new CheckpointStore(whole).loadLatest().network().parameters();
+        float[] pb = new CheckpointStore(killed).loadLatest().network().parameters();
+        double diff = 0;
+        double norm = 0;
+        for (int i = 0; i < pa.length; i++) {
+            diff += (pa[i] - pb[i]) * (double) (pa[i] - pb[i]);
+            norm += pa[i] * (double) pa[i];
+        }
+        assertTrue(Math.sqrt(diff / norm) < 1e-4, "relative L2 distance " + Math.sqrt(diff / norm));
+
+        List<String> telemetry = Files.readAllLines(killed.resolve("telemetry.jsonl"));
+        assertEquals(128, telemetry.size(), "one line per iteration, no duplicates or gaps");
+        for (int i = 0; i < telemetry.size(); i++) {
+            assertEquals((long) i, ((Map<?, ?>) Json.parse(telemetry.get(i))).get("iteration"));
+        }
+        assertEquals(5, Files.readAllLines(killed.resolve("epochs.csv")).size());
+    }
+}
