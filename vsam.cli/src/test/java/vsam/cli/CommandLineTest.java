@@ -109,4 +109,40 @@ class CommandLineTest {
         assertTrue(r.err().contains("already holds a run"), r.err());
         assertEquals("{}", Files.readString(dir.resolve("config.json")), "nothing already written is lost");
     }
+
+    @Test
+    void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
+        // The learning rate warms up linearly towards an absurd peak: early steps are fine, later ones explode.
+        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--method", "sam", "--epochs", "1",
+                "--train-subset", "1024", "--batch-size", "32", "--threads", "1", "--schedule", "constant",
+                "--lr", "1e12", "--lr-warmup-epochs", "1", "--checkpoint-every", "2", "--out", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        String message = r.err().strip();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.matches("vsam: training diverged at iteration \\d+: .*; the last good checkpoint is .*checkpoint\\.bin.*"),
+                message);
+        long diverged = Long.parseLong(message.replaceAll(".*iteration (\\d+):.*", "$1"));
+        vsam.algorithm.checkpoint.Checkpoint last = new vsam.algorithm.checkpoint.CheckpointStore(dir).loadLatest();
+        assertTrue(last.iteration() <= diverged && last.iteration() > 0, "checkpoint at " + last.iteration());
+        for (float w : last.network().parameters()) {
+            assertTrue(Float.isFinite(w), "the last good checkpoint holds finite weights");
+        }
+    }
+
+    @Test
+    void anUnwritableRunFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("not-a-folder");
+        Files.writeString(file, "x");
+        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--out", file.resolve("run").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("vsam: cannot create run folder"), r.err());
+    }
+
+    @Test
+    void missingDataIsReportedWithWhereItLooked(@TempDir Path dir) {
+        Result r = run("train", "--dataset", "cifar10", "--data-dir", dir.toString(), "--epochs", "1");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("vsam: data set 'cifar10' not found; looked in"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
 }
