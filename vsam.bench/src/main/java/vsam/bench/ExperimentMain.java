@@ -1,0 +1,239 @@
+package vsam.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import vsam.algorithm.run.RunFolderException;
+import vsam.algorithm.step.DivergenceException;
+import vsam.algorithm.train.CancellationToken;
+import vsam.api.BackendException;
+import vsam.bench.experiment.Experiment;
+import vsam.bench.experiment.ExperimentException;
+import vsam.bench.experiment.Preset;
+import vsam.bench.experiment.Setup;
+import vsam.bench.experiment.Variant;
+import vsam.data.DataException;
+
+/**
+ * {@code vsam experiment}: every method on the reference CPU setups (ALGORITHMS.md §4), two seeds, with
+ * tables and charts; see {@link #USAGE}. Exit codes: 0 done, 1 a run or data problem, 2 a bad option,
+ * 130 stopped by Ctrl-C (run the same command again to continue).
+ */
+public final class ExperimentMain {
+
+    /** The help text. */
+    public static final String USAGE = """
+            Usage: vsam experiment [options]
+            Trains every method on the reference CPU setups and writes tables and charts. Each run is saved as it
+            finishes; run the same command again to continue an interrupted experiment.
+
+              --preset cpu|quick     cpu: noisy (10,000 images, 40%% label noise, 20 epochs) and clean (60,000
+                                     images, 10 epochs) Fashion-MNIST with cnn-s; quick: the same on the embedded
+                                     subset, 4 and 2 epochs (default: cpu)
+              --setups LIST          which setups, in order (default: noisy,clean)
+              --methods LIST         default: %s
+              --seeds LIST           run seeds (default: 0,1)
+              --backend ID           default: djl
+              --device NAME          default: cpu
+              --threads N            CPU threads, 0 = the backend's default (default: 0)
+              --model ID             replace the setups' model (mlp, cnn-s, resnet18)
+              --epochs N             replace the setups' epochs
+              --data-dir DIR         where Fashion-MNIST is, if not in the known locations
+              --out DIR              the experiment folder (default: experiments/<preset>)
+              --report-only          only rewrite tables and charts from the finished runs
+              -h, --help             this text
+            """.formatted(String.join(",", Variant.ALL));
+
+    private ExperimentMain() {
+    }
+
+    /** Parsed options. */
+    record Options(String preset, List<String> setups, List<String> methods, List<Long> seeds, String backend,
+                   String device, int threads, Optional<String> model, Optional<Integer> epochs, Optional<String> dataDir,
+                   Optional<Path> out, boolean reportOnly, boolean help) {
+
+        static Options parse(String[] args) {
+            String preset = "cpu";
+            List<String> setups = List.of("noisy", "clean");
+            List<String> methods = Variant.ALL;
+            List<Long> seeds = Preset.SEEDS;
+            String backend = "djl";
+            String device = "cpu";
+            int threads = 0;
+            Optional<String> model = Optional.empty();
+            Optional<Integer> epochs = Optional.empty();
+            Optional<String> dataDir = Optional.empty();
+            Optional<Path> out = Optional.empty();
+            boolean reportOnly = false;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = null;
+                int eq = a.indexOf('=');
+                if (a.startsWith("--") && eq > 0) {
+                    value = a.substring(eq + 1);
+                    a = a.substring(0, eq);
+                }
+                switch (a) {
+                    case "-h", "--help" -> help = true;
+                    case "--report-only" -> reportOnly = true;
+                    default -> {
+                        if (value == null) {
+                            if (i + 1 >= args.length) {
+                                throw new IllegalArgumentException("option " + a + " needs a value");
+                            }
+                            value = args[++i];
+                        }
+                        switch (a) {
+                            case "--preset" -> preset = value;
+                            case "--setups" -> setups = list(value);
+                            case "--methods" -> methods = list(value);
+                            case "--seeds" -> {
+                                String option = a;
+                                seeds = list(value).stream().map(s -> number(option, s)).toList();
+                            }
+                            case "--backend" -> backend = value;
+                            case "--device" -> device = value;
+                            case "--threads" -> threads = Math.toIntExact(number(a, value));
+                            case "--model" -> model = Optional.of(value);
+                            case "--epochs" -> epochs = Optional.of(Math.toIntExact(number(a, value)));
+                            case "--data-dir" -> dataDir = Optional.of(value);
+                            case "--out" -> out = Optional.of(Path.of(value));
+                            default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                        }
+                    }
+                }
+            }
+            return new Options(preset, setups, methods, seeds, backend, device, threads, model, epochs, dataDir, out,
+                    reportOnly, help);
+        }
+
+        private static List<String> list(String value) {
+            List<String> items = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            if (items.isEmpty()) {
+                throw new IllegalArgumentException("an empty list: '" + value + "'");
+            }
+            return items;
+        }
+
+        private static long number(String option, String value) {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option " + option + " needs a whole number, got '" + value + "'");
+            }
+        }
+
+        /** The plan these options describe. */
+        Experiment.Plan plan(String command) {
+            if (!Preset.NAMES.contains(preset)) {
+                throw new IllegalArgumentException("unknown preset '" + preset + "' (known: " + String.join(", ", Preset.NAMES) + ")");
+            }
+            List<Setup> all = Preset.setups(preset, backend, device, threads, dataDir);
+            List<Setup> chosen = new ArrayList<>();
+            for (String name : setups) {
+                Setup s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
+                        new IllegalArgumentException("unknown setup '" + name + "' (known: noisy, clean)"));
+                if (model.isPresent()) {
+                    s = s.withModel(model.get());
+                }
+                if (epochs.isPresent()) {
+                    s = s.withEpochs(epochs.get());
+                }
+                chosen.add(s);
+            }
+            if (seeds.stream().distinct().count() != seeds.size()) {
+                throw new IllegalArgumentException("--seeds lists a seed twice: " + seeds);
+            }
+            List<Variant> variants = Variant.of(methods);
+            for (Setup s : chosen) {
+                for (Variant v : variants) {
+                    s.config(v, seeds.get(0));
+                }
+            }
+            return new Experiment.Plan(chosen, variants, seeds, out.orElse(Path.of("experiments", preset)), command);
+        }
+    }
+
+    /** Starts the experiment and exits with its code. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command and returns the exit code (used by {@link #main} and by tests). */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        Experiment.Plan plan;
+        try {
+            options = Options.parse(args);
+            if (options.help()) {
+                out.print(USAGE);
+                return 0;
+            }
+            plan = options.plan("vsam experiment " + String.join(" ", args));
+        } catch (IllegalArgumentException e) {
+            err.println("vsam experiment: " + e.getMessage() + " (see 'vsam experiment --help')");
+            return 2;
+        }
+        Experiment experiment = new Experiment(plan, out);
+        if (options.reportOnly()) {
+            plan.setups().forEach(experiment::report);
+            experiment.writeOverview();
+            out.println("wrote " + plan.out().resolve("results.md"));
+            return 0;
+        }
+        CtrlC ctrlC = CtrlC.install();
+        try {
+            out.printf("experiment: %d setups × %d methods × %d seeds on %s/%s -> %s%n", plan.setups().size(),
+                    plan.variants().size(), plan.seeds().size(), options.backend(), options.device(), plan.out());
+            Experiment.Outcome o = experiment.run(ctrlC.token);
+            out.printf("experiment %s: %d runs trained, %d resumed, %d already done; results in %s%n",
+                    o.cancelled() ? "stopped" : "finished", o.started(), o.resumed(), o.skipped(), plan.out().resolve("results.md"));
+            return o.cancelled() ? 130 : 0;
+        } catch (ExperimentException | BackendException | DataException | RunFolderException | DivergenceException
+                 | vsam.algorithm.checkpoint.CheckpointException e) {
+            err.println("vsam experiment: " + e.getMessage());
+            return 1;
+        } finally {
+            ctrlC.close();
+        }
+    }
+
+    /** Turns Ctrl-C into a cooperative stop: the current step ends, a checkpoint and the summary are written. */
+    private static final class CtrlC implements AutoCloseable {
+        final CancellationToken token = new CancellationToken();
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread hook = new Thread(this::stop, "vsam-experiment-stop");
+
+        static CtrlC install() {
+            CtrlC c = new CtrlC();
+            Runtime.getRuntime().addShutdownHook(c.hook);
+            return c;
+        }
+
+        private void stop() {
+            token.cancel();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook sees the run finished
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package vsam.bench.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import vsam.api.config.DataConfig;
+import vsam.api.config.RunConfig;
+
+/**
+ * The setups of the experiment (ALGORITHMS.md §4), full size or shrunk for a quick look.
+ *
+ * <ul>
+ *   <li>{@code cpu}: <b>noisy</b> — the first 10,000 Fashion-MNIST training images with 40% symmetric label
+ *       noise (noise seed 17), {@code cnn-s}, 20 epochs; <b>clean</b> — full Fashion-MNIST, {@code cnn-s},
+ *       10 epochs. Both: batch 128, SGD lr 0.05, momentum 0.9, weight decay 5e-4, cosine per iteration,
+ *       ρ 0.05.</li>
+ *   <li>{@code quick}: the same recipes on the embedded 6,000/1,000-image Fashion-MNIST subset:
+ *       <b>noisy</b> on its first 3,000 images, 4 epochs; <b>clean</b> on all of it, 2 epochs.</li>
+ * </ul>
+ */
+public final class Preset {
+
+    /** The preset names. */
+    public static final List<String> NAMES = List.of("cpu", "quick");
+    /** The seed of the symmetric label noise, fixed across methods and run seeds. */
+    public static final long NOISE_SEED = 17;
+    /** The run seeds of the experiment. */
+    public static final List<Long> SEEDS = List.of(0L, 1L);
+
+    private Preset() {
+    }
+
+    /**
+     * The setups of preset {@code name}, noisy first (the shorter, more informative one).
+     *
+     * @param backend the backend id every run uses
+     * @param device  the device every run uses
+     * @param threads CPU threads (0 = the backend's default)
+     * @param dataDir where Fashion-MNIST is, when not in the known locations
+     */
+    public static List<Setup> setups(String name, String backend, String device, int threads, Optional<String> dataDir) {
+        RunConfig d = RunConfig.defaults();
+        RunConfig base = new RunConfig(backend, device, threads, "cnn-s", d.data(), d.epochs(), d.batchSize(), 0,
+                d.labelSmoothing(), d.optimizer(), d.schedule(), d.method());
+        return switch (name) {
+            case "cpu" -> List.of(
+                    setup("noisy", "Fashion-MNIST, first 10,000 training images, 40% symmetric label noise; cnn-s, 20 epochs",
+                            base, new DataConfig("fashion-mnist", dataDir, 10_000, 0.4, NOISE_SEED, false), 20),
+                    setup("clean", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s, 10 epochs",
+                            base, new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 10));
+            case "quick" -> List.of(
+                    setup("noisy", "embedded Fashion-MNIST subset, first 3,000 training images, 40% symmetric label noise; cnn-s, 4 epochs",
+                            base, new DataConfig("embedded", Optional.empty(), 3_000, 0.4, NOISE_SEED, false), 4),
+                    setup("clean", "embedded Fashion-MNIST subset 6,000/1,000, clean labels; cnn-s, 2 epochs",
+                            base, new DataConfig("embedded", Optional.empty(), 0, 0, NOISE_SEED, false), 2));
+            default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    private static Setup setup(String name, String description, RunConfig base, DataConfig data, int epochs) {
+        RunConfig c = new RunConfig(base.backend(), base.device(), base.threads(), base.model(), data, epochs,
+                base.batchSize(), base.seed(), base.labelSmoothing(), base.optimizer(), base.schedule(), base.method());
+        return new Setup(name, description, c);
+    }
+}
