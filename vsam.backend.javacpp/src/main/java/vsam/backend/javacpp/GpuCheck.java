@@ -18,11 +18,9 @@ public final class GpuCheck {
     public static void main(String[] args) {
         List<DeviceStatus> devices = new JavaCppBackend().probe();
         DeviceStatus cuda = devices.stream().filter(d -> d.device().startsWith("cuda")).findFirst()
-                .orElse(DeviceStatus.unavailable("cuda:0", "unavailable: not probed"));
+                .orElse(DeviceStatus.unavailable("cuda:0", "not probed"));
         if (!cuda.available()) {
-            String reason = cuda.detail().startsWith("unavailable: ")
-                    ? cuda.detail().substring("unavailable: ".length()) : cuda.detail();
-            System.out.println("cuda unavailable: " + reason);
+            System.out.println("cuda unavailable: " + cuda.detail());
             System.exit(0);
         }
         System.out.println("cuda available (" + cuda.detail() + ") but no CUDA checks exist in this build");

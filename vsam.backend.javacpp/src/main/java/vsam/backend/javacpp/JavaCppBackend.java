@@ -41,15 +41,15 @@ public final class JavaCppBackend implements TensorBackend {
         NativeProbe.Result blas = NativeProbe.openBlas();
         out.add(blas.available()
                 ? DeviceStatus.available("cpu", blas.detail())
-                : DeviceStatus.unavailable("cpu", "unavailable: " + blas.detail()));
+                : DeviceStatus.unavailable("cpu", blas.detail()));
         NativeProbe.CudaResult cuda = NativeProbe.cuda();
         if (cuda.devices().isEmpty()) {
-            out.add(DeviceStatus.unavailable("cuda:0", "unavailable: " + cuda.reason()));
+            out.add(DeviceStatus.unavailable("cuda:0", cuda.reason()));
         } else {
             for (int i = 0; i < cuda.devices().size(); i++) {
                 out.add(CudaSession.IMPLEMENTED
                         ? DeviceStatus.available("cuda:" + i, cuda.devices().get(i))
-                        : DeviceStatus.unavailable("cuda:" + i, "unavailable: " + CudaSession.NOT_IMPLEMENTED
+                        : DeviceStatus.unavailable("cuda:" + i, CudaSession.NOT_IMPLEMENTED
                         + " (found " + cuda.devices().get(i) + ")"));
             }
         }

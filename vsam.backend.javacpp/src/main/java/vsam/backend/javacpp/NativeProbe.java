@@ -32,9 +32,9 @@ public final class NativeProbe {
     public static synchronized Result openBlas() {
         if (openBlas == null) {
             try {
-                int threads = openblas_nolapack.blas_get_num_threads();
-                openBlas = new Result(true, "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.trim()
-                        + " (" + threads + " threads)");
+                String version = openblas_nolapack.OPENBLAS_VERSION.trim();
+                openBlas = new Result(true, (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version)
+                        + ", threads set per session");
             } catch (Throwable t) {
                 openBlas = new Result(false, describe(t));
             }
