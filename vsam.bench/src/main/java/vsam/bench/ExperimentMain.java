@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import vsam.algorithm.run.RunFolderException;
 import vsam.algorithm.step.DivergenceException;
-import vsam.algorithm.train.CancellationToken;
+import vsam.algorithm.train.StopOnShutdown;
 import vsam.api.BackendException;
 import vsam.bench.experiment.Experiment;
 import vsam.bench.experiment.ExperimentException;
@@ -188,11 +186,11 @@ public final class ExperimentMain {
             out.println("wrote " + plan.out().resolve("results.md"));
             return 0;
         }
-        CtrlC ctrlC = CtrlC.install();
+        StopOnShutdown stop = StopOnShutdown.install();
         try {
             out.printf("experiment: %d setups × %d methods × %d seeds on %s/%s -> %s%n", plan.setups().size(),
                     plan.variants().size(), plan.seeds().size(), options.backend(), options.device(), plan.out());
-            Experiment.Outcome o = experiment.run(ctrlC.token);
+            Experiment.Outcome o = experiment.run(stop.token());
             out.printf("experiment %s: %d runs trained, %d resumed, %d already done; results in %s%n",
                     o.cancelled() ? "stopped" : "finished", o.started(), o.resumed(), o.skipped(), plan.out().resolve("results.md"));
             return o.cancelled() ? 130 : 0;
@@ -201,39 +199,7 @@ public final class ExperimentMain {
             err.println("vsam experiment: " + e.getMessage());
             return 1;
         } finally {
-            ctrlC.close();
-        }
-    }
-
-    /** Turns Ctrl-C into a cooperative stop: the current step ends, a checkpoint and the summary are written. */
-    private static final class CtrlC implements AutoCloseable {
-        final CancellationToken token = new CancellationToken();
-        private final CountDownLatch finished = new CountDownLatch(1);
-        private final Thread hook = new Thread(this::stop, "vsam-experiment-stop");
-
-        static CtrlC install() {
-            CtrlC c = new CtrlC();
-            Runtime.getRuntime().addShutdownHook(c.hook);
-            return c;
-        }
-
-        private void stop() {
-            token.cancel();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook sees the run finished
-            }
+            stop.close();
         }
     }
 }
