@@ -86,8 +86,19 @@ public final class Experiment {
         return plan.out().resolve(setup.name()).resolve("seed" + seed).resolve(label);
     }
 
+    /** The log of the commands that trained into this experiment folder, one line each with its date. */
+    public static final String COMMANDS = "commands.txt";
+
     /** Runs whatever has not completed yet; stops after the current step when {@code cancel} is set. */
     public Outcome run(CancellationToken cancel) {
+        try {
+            Files.createDirectories(plan.out());
+            Files.writeString(plan.out().resolve(COMMANDS), ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    + "  " + plan.command() + "\n", java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new ExperimentException("cannot write to " + plan.out() + ": " + e.getMessage(), e);
+        }
         int started = 0;
         int resumed = 0;
         int skipped = 0;
@@ -176,7 +187,19 @@ public final class Experiment {
     /** Writes {@code <out>/results.md}: every setup's table and charts, the command and the machine. */
     public void writeOverview() {
         StringBuilder s = new StringBuilder("# Experiment results\n\n");
-        s.append("- command: `").append(plan.command()).append("`\n");
+        s.append("- runs trained by (date, command):\n");
+        try {
+            Path commands = plan.out().resolve(COMMANDS);
+            if (Files.isRegularFile(commands)) {
+                for (String line : Files.readAllLines(commands)) {
+                    int cut = line.indexOf("  ");
+                    s.append("  - ").append(cut < 0 ? line : line.substring(0, cut) + " `" + line.substring(cut + 2) + "`").append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new ExperimentException("cannot read " + plan.out().resolve(COMMANDS) + ": " + e.getMessage(), e);
+        }
+        s.append("- tables written by: `").append(plan.command()).append("`\n");
         s.append("- written: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
         s.append("- machine: ").append(Machine.current().describe()).append('\n');
         RunConfig any = plan.setups().get(0).base();
@@ -212,7 +235,7 @@ public final class Experiment {
         s.append(table.markdown()).append('\n');
         s.append("Accuracies and training time: mean ± sample standard deviation over the completed seeds; training "
                 + "time excludes evaluation. Speed-up vs SAM = SAM's mean training time / the method's. SAM gain kept = "
-                + "(acc − acc_SGD) / (acc_SAM − acc_SGD) on the means, shown only when SAM's gain is at least "
+                + "(acc − acc_SGD) / (acc_SAM − acc_SGD) on the means, shown only when SAM beats SGD by at least "
                 + String.format(Locale.ROOT, "%.1f", 100 * ResultTable.MIN_GAIN) + " points.\n\n");
         for (Path chart : charts) {
             s.append("![").append(chart.getFileName()).append("](").append(prefix).append(chart.getFileName()).append(")\n");

@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>speed-up vs SAM {@code = t_SAM / t_method} (2 = half of SAM's training time);</li>
  *   <li>share of SAM's gain kept {@code = (acc − acc_SGD) / (acc_SAM − acc_SGD)} (1 = all of SAM's gain over
  *       SGD, 0 = none), for the final and for the best accuracy; undefined when SAM or SGD did not run or
- *       when SAM's gain is smaller than {@link #MIN_GAIN} (then the ratio would only amplify noise).</li>
+ *       when SAM's gain over SGD is smaller than {@link #MIN_GAIN} or negative (then the ratio would only amplify
+ *       noise, or measure nothing).</li>
  * </ul>
  *
  * @param rows one row per method that has at least one completed run, in the order asked for
@@ -94,13 +95,16 @@ public record ResultTable(List<Row> rows) {
         return OptionalDouble.of(sam.mean() / method.mean());
     }
 
-    /** {@code (acc − acc_SGD) / (acc_SAM − acc_SGD)} on the means: empty without SGD or SAM, or when SAM's gain is under {@link #MIN_GAIN}. */
+    /**
+     * {@code (acc − acc_SGD) / (acc_SAM − acc_SGD)} on the means: empty without SGD or SAM, or when SAM gains less
+     * than {@link #MIN_GAIN} over SGD (or loses to it: then there is no gain to keep).
+     */
     public static OptionalDouble gainKept(Stats sgd, Stats sam, Stats method) {
         if (sgd == null || sam == null || method == null) {
             return OptionalDouble.empty();
         }
         double gain = sam.mean() - sgd.mean();
-        if (!(Math.abs(gain) >= MIN_GAIN)) {
+        if (!(gain >= MIN_GAIN)) {
             return OptionalDouble.empty();
         }
         return OptionalDouble.of((method.mean() - sgd.mean()) / gain);
@@ -158,7 +162,7 @@ public record ResultTable(List<Row> rows) {
     }
 
     private static String share(OptionalDouble v) {
-        return v.isPresent() ? String.format(Locale.ROOT, "%.0f%%", 100 * v.getAsDouble()) : "—";
+        return v.isPresent() ? Math.round(100 * v.getAsDouble()) + "%" : "—";
     }
 
     private static String num(double v) {

@@ -55,6 +55,21 @@ class ResultTableTest {
     }
 
     @Test
+    void whenSamLosesToSgdThereIsNoGainToKeep() {
+        ResultTable t = ResultTable.of(List.of(run("sgd", 0, 0.74, 0.74, 10, 0), run("sam", 0, 0.45, 0.45, 20, 1),
+                run("sam-5", 0, 0.69, 0.69, 12, 0.2)), List.of("sgd", "sam", "sam-5"));
+        assertFalse(t.row("sam-5").orElseThrow().gainKeptFinal().isPresent());
+        assertFalse(t.row("sgd").orElseThrow().gainKeptBest().isPresent());
+    }
+
+    @Test
+    void aShareNearZeroPrintsWithoutASign() {
+        ResultTable t = ResultTable.of(List.of(run("sgd", 0, 0.70, 0.70, 10, 0), run("sam", 0, 0.80, 0.80, 20, 1),
+                run("rst", 0, 0.6999999, 0.70, 12, 0.5)), List.of("sgd", "sam", "rst"));
+        assertTrue(t.markdown().contains("| 0% | 0% |"), t.markdown());
+    }
+
+    @Test
     void withoutSamOrSgdTheRatiosAreAbsentAndOnlyCompletedRunsCount() {
         RunRecord cancelled = new RunRecord("sam", 0, false, 0.5, 0.5, 10, 2, 1, List.of());
         ResultTable t = ResultTable.of(List.of(cancelled, run("vsam", 0, 0.8, 0.8, 100, 0.2)), List.of("sgd", "sam", "vsam"));
