@@ -14,7 +14,8 @@ import vsam.bench.plot.LinePlot.Style;
  * The three PNG charts of one setup:
  * <ul>
  *   <li>{@value #PSF}: ‖PSF‖ at every sampled iteration of SAM and the vSAM variants (dots) and its mean per
- *       epoch (line), for the first seed — the paper's observation that the PSF norm grows over training;</li>
+ *       epoch (line), for the first seed — the paper's observation that the PSF norm grows over training; the
+ *       y axis ends near the 99th percentile, so the few huge values of the first steps do not flatten it;</li>
  *   <li>{@value #FRACTION}: the share of SAM steps among the last {@value #WINDOW} iterations, for every method
  *       but SGD, first seed;</li>
  *   <li>{@value #ACCURACY}: test accuracy after each epoch against the training time so far, averaged over the
@@ -55,7 +56,7 @@ public final class ExperimentPlots {
         long seed = done.stream().mapToLong(RunRecord::seed).min().getAsLong();
 
         LinePlot psf = new LinePlot("‖PSF‖ over training — " + setup.name() + ", seed " + seed, "iteration",
-                "‖PSF‖ (last 10 tensors)").yFrom(0);
+                "‖PSF‖ (last 10 tensors)").yFrom(0).robustY();
         LinePlot fraction = new LinePlot("SAM steps among the last " + WINDOW + " iterations — " + setup.name() + ", seed " + seed,
                 "iteration", "SAM fraction").yFrom(0);
         int colour = 0;

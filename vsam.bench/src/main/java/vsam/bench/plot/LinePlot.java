@@ -72,6 +72,7 @@ public final class LinePlot {
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
     private double yMinFloor = Double.NaN;
+    private boolean robustY;
 
     /** A chart with the given title and axis labels. */
     public LinePlot(String title, String xLabel, String yLabel) {
@@ -89,6 +90,16 @@ public final class LinePlot {
     /** Starts the y axis at {@code y} (e.g. 0 for fractions) unless data goes below it. */
     public LinePlot yFrom(double y) {
         this.yMinFloor = y;
+        return this;
+    }
+
+    /**
+     * Ends the y axis near the 99th percentile of all y values (× 1.15) when the largest value is more than
+     * three times that: a few outliers (the first steps of a run) then do not flatten everything else. Points
+     * above the axis are not drawn.
+     */
+    public LinePlot robustY() {
+        this.robustY = true;
         return this;
     }
 
@@ -261,6 +272,16 @@ public final class LinePlot {
         }
         if (!Double.isNaN(yMinFloor) && yMinFloor <= ymin) {
             ymin = yMinFloor;
+        }
+        if (robustY) {
+            double[] all = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(finiteIndex(s)).mapToDouble(i -> s.ys()[i]))
+                    .sorted().toArray();
+            if (all.length > 0) {
+                double p99 = all[Math.min(all.length - 1, (int) Math.floor(0.99 * (all.length - 1)))];
+                if (ymax > 3 * p99 && p99 > ymin) {
+                    ymax = 1.15 * p99;
+                }
+            }
         }
         if (xmax - xmin <= 0) {
             xmin -= 0.5;

@@ -50,6 +50,31 @@ class LinePlotTest {
     }
 
     @Test
+    void aRobustAxisIgnoresAFewOutliers() {
+        double[] xs = new double[200];
+        double[] ys = new double[200];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = i;
+            ys[i] = i < 1 ? 100 : 1;
+        }
+        LinePlot plot = new LinePlot("t", "x", "y").yFrom(0).robustY()
+                .add(new LinePlot.Series("a", Color.RED, LinePlot.Style.DOTS, false, xs, ys));
+        BufferedImage image = plot.render();
+        // the axis ends near 1.15, so the points at y = 1 sit in the upper part of the plot, not on its floor
+        int redRows = 0;
+        for (int y = 0; y < image.getHeight() / 2; y++) {
+            for (int x = 100; x < 700; x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getRed() > 240 && c.getGreen() < 230 && c.getBlue() < 230) {
+                    redRows++;
+                    break;
+                }
+            }
+        }
+        assertTrue(redRows > 0, "points at y = 1 are drawn in the upper half");
+    }
+
+    @Test
     void aPlotWithoutFinitePointsHasNoData() {
         LinePlot plot = new LinePlot("t", "x", "y").add(new LinePlot.Series("a", Color.RED, LinePlot.Style.LINE, false,
                 new double[] {1}, new double[] {Double.NaN}));
