@@ -21,7 +21,7 @@ import vsam.data.RunData;
 @Command(name = "demo", description = "Compare sgd, sam and vsam on Fashion-MNIST (about 5 minutes on 2 cores).", sortOptions = false)
 final class DemoCommand implements Callable<Integer> {
 
-    static final int FULL_EPOCHS = 4;
+    static final int FULL_EPOCHS = 3;
     static final int EMBEDDED_EPOCHS = 30;
 
     @Spec
