@@ -100,6 +100,7 @@ public final class RunExecutor {
         ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
         try (Session session = backend.open(new SessionOptions(config.device(), config.threads()));
              RunFolder folder = folders.get()) {
+            BackendWarmUp.once(session, spec, config);
             Network net = session.build(spec, InitialWeights.generate(spec, config.seed()),
                     new LossOptions(config.labelSmoothing()));
             Trainer trainer = new Trainer(session, net, config)

@@ -21,7 +21,7 @@ import vsam.api.network.Network;
 
 /**
  * Evaluation throughput: upload one test batch and evaluate it in inference mode (running BatchNorm
- * statistics, no gradient), as the trainer does after every epoch with batches of 500. Score:
+ * statistics, no gradient), as the trainer does after every epoch (batches of {@code vsam.data.RunData.TEST_BATCH}, 200). Score:
  * milliseconds per batch; the report turns it into images per second.
  */
 @State(Scope.Benchmark)
@@ -42,7 +42,7 @@ public class EvaluationBenchmark {
     @Param({"mlp", "cnn-s"})
     public String model;
     /** Examples per evaluated batch. */
-    @Param({"500"})
+    @Param({"200"})
     public int batch;
 
     private Session session;

@@ -98,7 +98,7 @@ public final class BenchReport {
                 Optional<Measurement> m = find("step", t, p);
                 int batch = m.map(x -> Integer.parseInt(x.param("batch").isEmpty() ? "128" : x.param("batch"))).orElse(128);
                 s.append(' ').append(m.map(x -> withError(x.millis(), x.error() * x.millis() / x.score())).orElse("—")).append(" |");
-                s.append(' ').append(m.map(x -> fmt("%.0f", batch / (x.millis() / 1e3))).orElse("—")).append(" |");
+                s.append(' ').append(m.filter(x -> batch > 0).map(x -> fmt("%.0f", batch / (x.millis() / 1e3))).orElse("—")).append(" |");
                 s.append(' ').append(costVsSgd(t, k[0], k[1]).map(r -> fmt("%.2f×", r)).orElse("—")).append(" |");
             }
             appendSpeeds(s, "step", p);
@@ -139,8 +139,8 @@ public final class BenchReport {
     /** The evaluation table. */
     public String evaluationTable() {
         List<String[]> keys = distinct("evaluation", "model", "batch");
-        StringBuilder s = new StringBuilder("### Evaluation (inference mode, batch 500)\n\n| model |");
-        StringBuilder rule = new StringBuilder("|---|");
+        StringBuilder s = new StringBuilder("### Evaluation (inference mode)\n\n| model | batch |");
+        StringBuilder rule = new StringBuilder("|---|---:|");
         for (String t : targets) {
             s.append(" ").append(t).append(" ms/batch | img/s |");
             rule.append("---:|---:|");
@@ -152,12 +152,12 @@ public final class BenchReport {
         s.append('\n').append(rule).append('\n');
         for (String[] k : keys) {
             Map<String, String> p = Map.of("model", k[0], "batch", k[1]);
-            int batch = Integer.parseInt(k[1].isEmpty() ? "500" : k[1]);
-            s.append("| ").append(k[0]).append(" |");
+            int batch = k[1].isEmpty() ? 0 : Integer.parseInt(k[1]);
+            s.append("| ").append(k[0]).append(" | ").append(batch > 0 ? k[1] : "?").append(" |");
             for (String t : targets) {
                 Optional<Measurement> m = find("evaluation", t, p);
                 s.append(' ').append(m.map(x -> withError(x.millis(), x.error() * x.millis() / x.score())).orElse("—")).append(" |");
-                s.append(' ').append(m.map(x -> fmt("%.0f", batch / (x.millis() / 1e3))).orElse("—")).append(" |");
+                s.append(' ').append(m.filter(x -> batch > 0).map(x -> fmt("%.0f", batch / (x.millis() / 1e3))).orElse("—")).append(" |");
             }
             appendSpeeds(s, "evaluation", p);
             s.append('\n');

@@ -44,7 +44,7 @@ class BenchReportTest {
         String md = report.markdown();
         assertTrue(md.contains("| cnn-s | sam | 40.0 | 3200 | 2.00× | 22.0 | 5818 | 2.20× | 1.82× |"), md);
         assertTrue(md.contains("| 1M | norm | 100 ± 5 | 50.0 ± 5.0 | 2.00× |"), md);
-        assertTrue(md.contains("| mlp | 5.00 | 100000 | — | — | — |"), md);
+        assertTrue(md.contains("| mlp | 500 | 5.00 | 100000 | — | — | — |"), md);
     }
 
     @Test
