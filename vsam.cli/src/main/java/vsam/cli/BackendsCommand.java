@@ -11,7 +11,7 @@ import vsam.api.DeviceStatus;
 import vsam.api.TensorBackend;
 
 /** {@code vsam backends}: every backend found and each of its devices, available or not and why. */
-@Command(name = "backends", description = "List the backends found, their devices, and whether each is available.")
+@Command(name = "backends", mixinStandardHelpOptions = true, description = "List the backends found, their devices, and whether each is available.")
 final class BackendsCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,7 @@ import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.TrainingResult;
 
 /** {@code vsam compare}: several methods on one setup, then the comparison table. */
-@Command(name = "compare", description = "Train several methods on one setup and print a comparison table.", sortOptions = false)
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Train several methods on one setup and print a comparison table.", sortOptions = false)
 final class CompareCommand implements Callable<Integer> {
 
     @Spec

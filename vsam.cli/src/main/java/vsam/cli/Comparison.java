@@ -2,11 +2,14 @@ package vsam.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.api.network.TrainingData;
@@ -30,8 +33,17 @@ final class Comparison {
 
     List<RunExecutor.Outcome> run(RunOptions options, List<String> methods, Path folder) {
         List<RunConfig> configs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (String m : methods) {
-            configs.add(options.toConfig(m.trim()));
+            if (!seen.add(m.trim())) {
+                throw new CliException("--methods names '" + m.trim() + "' twice; each method runs once per comparison");
+            }
+            RunConfig config = options.toConfig(m.trim());
+            Path runFolder = folder.resolve(config.method().name());
+            if (Files.exists(runFolder.resolve("config.json"))) {
+                throw new CliException("run folder " + runFolder + " already holds a run; choose another --out");
+            }
+            configs.add(config);
         }
         TrainingData data = RunData.prepare(configs.get(0));
         RunConfig first = configs.get(0);

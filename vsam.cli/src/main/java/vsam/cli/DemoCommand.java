@@ -18,7 +18,7 @@ import vsam.data.RunData;
  * about five minutes on two cores: {@value #FULL_EPOCHS} epochs of the full data set when it is installed,
  * {@value #EMBEDDED_EPOCHS} epochs of the embedded 6,000-image subset otherwise.
  */
-@Command(name = "demo", description = "Compare sgd, sam and vsam on Fashion-MNIST (about 5 minutes on 2 cores).", sortOptions = false)
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare sgd, sam and vsam on Fashion-MNIST (about 5 minutes on 2 cores).", sortOptions = false)
 final class DemoCommand implements Callable<Integer> {
 
     static final int FULL_EPOCHS = 3;

@@ -19,7 +19,7 @@ import vsam.api.network.TrainingData;
 import vsam.data.RunData;
 
 /** {@code vsam train}: one run, every configuration field an option, written to a run folder. */
-@Command(name = "train", description = "Train one run and write its run folder.", sortOptions = false)
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one run and write its run folder.", sortOptions = false)
 final class TrainCommand implements Callable<Integer> {
 
     @Spec

@@ -111,6 +111,34 @@ class CommandLineTest {
     }
 
     @Test
+    void compareRefusesARepeatedMethodOrAnOccupiedRunFolderBeforeTrainingAnything(@TempDir Path dir) throws Exception {
+        Result twice = run("compare", "--methods", "sgd,sam,sgd", "--dataset", "embedded", "--model", "mlp",
+                "--epochs", "1", "--out", dir.resolve("a").toString());
+        assertEquals(1, twice.code());
+        assertEquals("vsam: --methods names 'sgd' twice; each method runs once per comparison", twice.err().strip());
+        assertFalse(Files.exists(dir.resolve("a").resolve("sgd")), "nothing trained");
+
+        Path b = dir.resolve("b");
+        Files.createDirectories(b.resolve("sam"));
+        Files.writeString(b.resolve("sam").resolve("config.json"), "{}");
+        Result occupied = run("compare", "--methods", "sgd,sam", "--dataset", "embedded", "--model", "mlp",
+                "--epochs", "1", "--out", b.toString());
+        assertEquals(1, occupied.code());
+        assertTrue(occupied.err().contains("already holds a run"), occupied.err());
+        assertFalse(Files.exists(b.resolve("sgd")), "sgd did not train before the occupied folder was found");
+        assertEquals("{}", Files.readString(b.resolve("sam").resolve("config.json")), "nothing already written is lost");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : List.of("train", "compare", "demo", "backends")) {
+            Result r = run(command, "--help");
+            assertEquals(0, r.code(), command + ": " + r.err());
+            assertTrue(r.out().contains("Usage: vsam " + command), command + ": " + r.out());
+        }
+    }
+
+    @Test
     void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
         // The learning rate warms up linearly towards an absurd peak: early steps are fine, later ones explode.
         Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--method", "sam", "--epochs", "1",
