@@ -54,6 +54,15 @@ final class Check {
         }
     }
 
+    /** A catalogue model id, optionally quantised ({@code cnn-s+w4a4}; see {@link vsam.api.model.Models#byId}). */
+    static void model(String field, String value) {
+        if (!vsam.api.model.Models.isValidId(value)) {
+            throw new ConfigException(field, value == null ? "(none)" : "'" + value + "'",
+                    "one of " + String.join(", ", vsam.api.model.Models.IDS)
+                            + ", optionally quantised as <model>+w<bits>a<bits>[/<bits>|/fp], e.g. cnn-s+w4a4");
+        }
+    }
+
     static void named(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new ConfigException(field, "(empty)", "a non-empty name");

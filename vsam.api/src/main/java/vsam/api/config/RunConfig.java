@@ -7,7 +7,8 @@ package vsam.api.config;
  * @param backend        backend id ({@code djl}, {@code javacpp}, ...)
  * @param device         device name ({@code cpu}, {@code cuda:0})
  * @param threads        CPU threads for the backend; 0 = backend default
- * @param model          model id ({@code mlp}, {@code cnn-s}, {@code resnet18})
+ * @param model          model id ({@code mlp}, {@code cnn-s}, {@code resnet18}), {@code +<quantization>} for
+ *                       quantization-aware training ({@code cnn-s+w4a4}, see {@link vsam.api.model.Models#byId})
  * @param data           data set and its alterations
  * @param epochs         passes over the training set
  * @param batchSize      examples per step
@@ -28,7 +29,7 @@ public record RunConfig(String backend, String device, int threads, String model
         Check.named("backend", backend);
         Check.named("device", device);
         Check.between("threads", threads, 0, 1024);
-        Check.oneOf("model", model, MODELS);
+        Check.model("model", model);
         Check.present("data", data);
         Check.between("epochs", epochs, 1, 100_000);
         Check.between("batchSize", batchSize, 1, 65_536);

@@ -12,6 +12,13 @@ import vsam.api.vector.Segments;
  * seed; {@link ParameterSpec.Init#HE_NORMAL} tensors draw {@code nextGaussian() · sqrt(2 / fan_in)}
  * element by element in row-major order, zero and one tensors draw nothing. {@code java.util.Random}'s
  * algorithm is fixed by its specification, so the numbers are the same on every JVM.
+ *
+ * <p>LSQ step sizes of a quantised spec draw nothing either, so a quantised spec and its
+ * full-precision variant get the same weights from the same seed. Each weight step is
+ * {@code s_w = 2 · mean(|w|) / sqrt(Q_P)} of its layer's weights, computed here in double precision
+ * ({@link Quantizer#initialStep}); each input step is written as 0, which tells the backend to set it
+ * to {@code 2 · mean(|x|) / sqrt(Q_P)} of the layer's input in the first CLEAN training pass (LSQ's
+ * practice of initialising activation steps from the first batch).
  */
 public final class InitialWeights {
 
@@ -40,11 +47,69 @@ public final class InitialWeights {
                     }
                 }
                 case ONES -> java.util.Arrays.fill(values, at, at + n, 1f);
-                case ZEROS -> { }
+                case ZEROS, WEIGHT_STEP, INPUT_STEP -> { }
             }
             at += n;
         }
+        initialiseWeightSteps(spec, values);
         return new InitialWeights(segments, values);
+    }
+
+    /**
+     * Starts {@code spec} from another network's parameters, e.g. a quantised model from a trained
+     * full-precision one: every tensor of {@code spec} whose name and shape appear in {@code source} is
+     * copied from {@code sourceValues}; the others come from {@link #generate(ModelSpec, long)} with
+     * {@code seed}. Weight steps are then re-initialised from the (copied) weights and input steps set
+     * to 0 (initialised from the first training batch), whatever the source held.
+     *
+     * @throws IllegalArgumentException when {@code sourceValues} does not fit {@code source}, or when no
+     *                                  tensor at all matches (a different architecture)
+     */
+    public static InitialWeights transfer(ModelSpec spec, Segments source, float[] sourceValues, long seed) {
+        if (sourceValues.length != source.totalLength()) {
+            throw new IllegalArgumentException("source parameters hold " + sourceValues.length + " values, their segment table "
+                    + source.totalLength());
+        }
+        InitialWeights fresh = generate(spec, seed);
+        float[] values = fresh.values;
+        Segments segments = fresh.segments;
+        java.util.Map<String, Integer> byName = new java.util.HashMap<>();
+        for (int i = 0; i < source.count(); i++) {
+            byName.put(source.name(i), i);
+        }
+        int copied = 0;
+        for (int i = 0; i < segments.count(); i++) {
+            Integer j = byName.get(segments.name(i));
+            if (j == null || !java.util.Arrays.equals(source.shape(j), segments.shape(i))) {
+                continue;
+            }
+            System.arraycopy(sourceValues, Math.toIntExact(source.offset(j)), values, Math.toIntExact(segments.offset(i)),
+                    Math.toIntExact(segments.size(i)));
+            copied++;
+        }
+        if (copied == 0) {
+            throw new IllegalArgumentException("no parameter tensor of model " + spec.id() + " is in the source ("
+                    + source + "): a different architecture");
+        }
+        for (QuantizedLayer q : spec.quantizedLayers()) {
+            values[Math.toIntExact(segments.offset(q.inputStepSegment()))] = 0f;
+        }
+        initialiseWeightSteps(spec, values);
+        return fresh;
+    }
+
+    /** {@code s_w = 2 · mean(|w|) / sqrt(Q_P)} of each quantised layer's weights, written into {@code values}. */
+    private static void initialiseWeightSteps(ModelSpec spec, float[] values) {
+        Segments segments = spec.segments();
+        for (QuantizedLayer q : spec.quantizedLayers()) {
+            int from = Math.toIntExact(segments.offset(q.weightSegment()));
+            int n = Math.toIntExact(segments.size(q.weightSegment()));
+            double sum = 0;
+            for (int i = from; i < from + n; i++) {
+                sum += Math.abs(values[i]);
+            }
+            values[Math.toIntExact(segments.offset(q.weightStepSegment()))] = q.weights().initialStep(sum / n);
+        }
     }
 
     /** The segment table these weights follow. */

@@ -2,6 +2,7 @@ package vsam.api.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import vsam.api.model.Layer.BatchNorm2d;
 import vsam.api.model.Layer.Conv2d;
 import vsam.api.model.Layer.Flatten;
@@ -21,17 +22,64 @@ public final class Models {
     }
 
     /**
-     * The spec named {@code id} for inputs of shape {@code input} and {@code classes} classes.
+     * The spec named {@code id} for inputs of shape {@code input} and {@code classes} classes. A
+     * quantised model is named {@code <model>+<quantization>} ({@code cnn-s+w4a4}, see
+     * {@link Quantization#parse}).
      *
-     * @throws IllegalArgumentException naming the unknown id and the known ones
+     * @throws IllegalArgumentException naming the unknown id and the known ones, or the bad quantization
      */
     public static ModelSpec byId(String id, Shape input, int classes) {
+        int plus = id.indexOf(ModelSpec.QUANTIZATION_SEPARATOR);
+        if (plus >= 0) {
+            Quantization q = Quantization.parse(id.substring(plus + 1));
+            return byId(id.substring(0, plus), input, classes).quantized(q);
+        }
         return switch (id) {
             case "mlp" -> mlp(input, classes);
             case "cnn-s" -> cnnS(input, classes);
             case "resnet18" -> resnet18(input, classes);
             default -> throw new IllegalArgumentException("unknown model '" + id + "' (known: " + String.join(", ", IDS) + ")");
         };
+    }
+
+    /**
+     * The model id for {@code model} (one of {@link #IDS}) quantised with {@code q}, or {@code model}
+     * itself when {@code q} is empty: {@code quantizedId("cnn-s", Optional.of(Quantization.of(4, 4)))}
+     * is {@code cnn-s+w4a4}.
+     */
+    public static String quantizedId(String model, Optional<Quantization> q) {
+        String base = baseId(model);
+        return q.map(x -> base + ModelSpec.QUANTIZATION_SEPARATOR + x.format()).orElse(base);
+    }
+
+    /** The catalogue id of {@code id} without its quantization ({@code cnn-s} for {@code cnn-s+w4a4}). */
+    public static String baseId(String id) {
+        int plus = id.indexOf(ModelSpec.QUANTIZATION_SEPARATOR);
+        return plus < 0 ? id : id.substring(0, plus);
+    }
+
+    /**
+     * The quantization named in {@code id} ({@code w4a4} for {@code cnn-s+w4a4}), empty for a
+     * full-precision id.
+     *
+     * @throws IllegalArgumentException when the quantization part does not parse
+     */
+    public static Optional<Quantization> quantizationOf(String id) {
+        int plus = id.indexOf(ModelSpec.QUANTIZATION_SEPARATOR);
+        return plus < 0 ? Optional.empty() : Optional.of(Quantization.parse(id.substring(plus + 1)));
+    }
+
+    /** Whether {@code id} names a catalogue model, quantised or not, that {@link #byId} accepts. */
+    public static boolean isValidId(String id) {
+        if (id == null || !IDS.contains(baseId(id))) {
+            return false;
+        }
+        try {
+            quantizationOf(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** {@code flatten → 256 → ReLU → 256 → ReLU → classes}. */

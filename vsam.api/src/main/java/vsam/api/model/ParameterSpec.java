@@ -17,7 +17,17 @@ public record ParameterSpec(String name, int[] shape, Init init, int fanIn) {
         /** All zeros (biases, BatchNorm beta). */
         ZEROS,
         /** All ones (BatchNorm gamma). */
-        ONES
+        ONES,
+        /**
+         * An LSQ weight step size {@code s_w = 2 · mean(|w|) / sqrt(Q_P)} of the layer's initial weights
+         * (see {@link Quantizer#initialStep}); a one-element tensor.
+         */
+        WEIGHT_STEP,
+        /**
+         * An LSQ input step size, written as 0 = "not initialised": the backend sets it to
+         * {@code 2 · mean(|x|) / sqrt(Q_P)} of the layer's input in the first CLEAN pass; a one-element tensor.
+         */
+        INPUT_STEP
     }
 
     public ParameterSpec {
