@@ -10,14 +10,37 @@ public class ConfigException extends IllegalArgumentException {
     private final String field;
 
     public ConfigException(String field, Object value, String allowed) {
-        super("invalid " + field + ": " + value + " (allowed: " + allowed + ")");
+        super(oneLine("invalid " + field + ": " + value + " (allowed: " + allowed + ")"));
         this.field = field;
     }
 
-    /** A problem that is not a single out-of-range value (malformed JSON, say); the message is used as is. */
+    /**
+     * A problem that is not a single out-of-range value (malformed JSON, say); the message is used as is,
+     * but for control characters (a field name read from a file may hold one), which are escaped.
+     */
     public ConfigException(String field, String message) {
-        super(message);
+        super(oneLine(message));
         this.field = field;
+    }
+
+    /** {@code text} with every control character written as a Java escape, so the message stays one line. */
+    private static String oneLine(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     /** The dotted path of the offending field, e.g. {@code optimizer.learningRate}. */
