@@ -158,10 +158,15 @@ final class RunOptions {
     @Option(names = "--initial-s", description = "vSAM: SAM steps per window after warm-up. Default: ${DEFAULT-VALUE}.")
     double initialS = V.initialS();
 
+    @Option(names = "--gain-horizon", description = "vSAM refinement for short runs: the run length (iterations) the "
+            + "gains were tuned for; a shorter run compounds each window's update of s to match. 0 = the paper's rule. "
+            + "Default: ${DEFAULT-VALUE}.")
+    long gainHorizon = V.gainHorizon();
+
     /** Builds and validates the configuration, for {@code methodName} (which overrides {@code --method}). */
     RunConfig toConfig(String methodName) {
         VsamConfig vsam = new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction,
-                statsScope, Warmup.parse(vsamWarmup), initialS);
+                statsScope, Warmup.parse(vsamWarmup), initialS, gainHorizon);
         MethodConfig defaults = MethodConfig.defaults(methodName);
         MethodConfig m = new MethodConfig(methodName, rho.orElse(defaults.rho()), lookSamPeriod, lookSamAlpha,
                 rstProbability, parseEnum("rst-schedule", rstSchedule, MethodConfig.RstSchedule.class), aesamDelta,

@@ -28,6 +28,11 @@ import vsam.api.config.VsamConfig;
  * </ul>
  * One uniform draw {@code U} is taken every post-warm-up iteration, so the decisions are a function
  * of the seed and the observed statistics only.
+ *
+ * <p>Refinement for short runs (not the paper's rule, off by default): with a gain exponent
+ * {@code E > 1} the update is {@code s ← clip(s·max(0, 1 + α₁ΔR + α₂ΔV)^E, 1, ⌊K·maxSamplingFraction⌋)},
+ * so a run with E times fewer windows than the one the gains were tuned for compounds the same
+ * adaptation ({@link VsamConfig#gainExponent(long)}). {@code E = 1} is the paper's update exactly.
  */
 public final class VariationDriven implements SamplingPolicy {
 
@@ -36,6 +41,7 @@ public final class VariationDriven implements SamplingPolicy {
     private final double alpha1;
     private final double alpha2;
     private final int maxS;
+    private final double gainExponent;
     private final long warmupIterations;
     private final SeededRandom random;
 
@@ -54,6 +60,20 @@ public final class VariationDriven implements SamplingPolicy {
      * @param seed             seed of the uniform draws
      */
     public VariationDriven(VsamConfig config, long warmupIterations, long seed) {
+        this(config, warmupIterations, seed, 1);
+    }
+
+    /**
+     * @param config           vSAM's hyper-parameters
+     * @param warmupIterations resolved warm-up span in iterations
+     * @param seed             seed of the uniform draws
+     * @param gainExponent     E ≥ 1, the power of each window's factor (1 = the paper's rule)
+     */
+    public VariationDriven(VsamConfig config, long warmupIterations, long seed, double gainExponent) {
+        if (!(gainExponent >= 1) || Double.isInfinite(gainExponent)) {
+            throw new IllegalArgumentException("gain exponent must be a finite number >= 1, got " + gainExponent);
+        }
+        this.gainExponent = gainExponent;
         this.window = config.window();
         this.blocks = config.blocks();
         this.alpha1 = config.alpha1();
@@ -91,7 +111,11 @@ public final class VariationDriven implements SamplingPolicy {
         }
         double trendR = relativeTrend(ratios.inOrder());
         double trendV = relativeTrend(variations.stream().mapToDouble(Double::doubleValue).toArray());
-        s = Math.min(maxS, Math.max(1, s * (1 + alpha1 * trendR + alpha2 * trendV)));
+        double factor = 1 + alpha1 * trendR + alpha2 * trendV;
+        if (gainExponent != 1) {
+            factor = Math.pow(Math.max(0, factor), gainExponent);
+        }
+        s = Math.min(maxS, Math.max(1, s * factor));
         done = 0;
     }
 
@@ -198,20 +222,5 @@ public final class VariationDriven implements SamplingPolicy {
         done = in.readInt();
         inWarmup = in.readBoolean();
         lastVariation = in.readDouble();
-    }
-
-    /** SAM steps taken in the current window. */
-    public int doneInWindow() {
-        return done;
-    }
-
-    /** The post-warm-up iteration counter {@code c}. */
-    public long counter() {
-        return c;
-    }
-
-    /** The warm-up span in iterations. */
-    public long warmupIterations() {
-        return warmupIterations;
     }
 }

@@ -73,7 +73,8 @@ public final class Methods {
             case "vsam" -> {
                 VsamConfig v = config.vsam();
                 long warmup = v.warmup().resolve(v.window(), iterationsPerEpoch, totalIterations);
-                yield new Method(name, new VariationDriven(v, warmup, samplingSeed), sam,
+                double exponent = v.gainExponent(totalIterations - warmup);
+                yield new Method(name, new VariationDriven(v, warmup, samplingSeed, exponent), sam,
                         new DecayedPsf(v.gamma(), v.reuseHorizon()));
             }
             default -> throw new IllegalArgumentException("unknown method '" + name + "'");

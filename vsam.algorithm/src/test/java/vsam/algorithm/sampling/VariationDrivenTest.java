@@ -1,12 +1,14 @@
 package vsam.algorithm.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vsam.api.config.ConfigException;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
 
@@ -21,7 +23,11 @@ class VariationDrivenTest {
 
     /** Drives the policy with PSF norms that drift upward with noise, as in the paper's observation. */
     private static List<Decision> simulate(VsamConfig config, long warmup, long seed, long iterations) {
-        VariationDriven policy = new VariationDriven(config, warmup, seed);
+        return simulate(config, warmup, seed, iterations, 1);
+    }
+
+    private static List<Decision> simulate(VsamConfig config, long warmup, long seed, long iterations, double exponent) {
+        VariationDriven policy = new VariationDriven(config, warmup, seed, exponent);
         Random stats = new Random(99);
         List<Decision> out = new ArrayList<>();
         for (long t = 0; t < iterations; t++) {
@@ -34,6 +40,35 @@ class VariationDrivenTest {
             }
         }
         return out;
+    }
+
+    @Test
+    void aGainExponentCompoundsEachWindowsUpdateOfS() {
+        VsamConfig config = VsamConfig.defaults();
+        int k = config.window();
+        long warmup = 100;
+        // At the first window boundary both runs have seen the same warm-up statistics, so the factors agree.
+        long boundary = warmup - 1 + k;
+        double paper = simulate(config, warmup, 5, boundary + 1, 1).get((int) boundary).s();
+        double compounded = simulate(config, warmup, 5, boundary + 1, 3).get((int) boundary).s();
+        assertTrue(paper > 1, "the drifting statistics raise s: " + paper);
+        assertEquals(3 * Math.log(paper), Math.log(compounded), 1e-9, "s_E = s_1^E after one window from s = 1");
+        // Later windows see different decisions; the compounded run keeps the invariants.
+        List<Decision> run = simulate(config, warmup, 5, TOTAL, 3);
+        assertTrue(run.stream().allMatch(d -> d.s() >= 1 && d.s() <= config.maxS()));
+        assertTrue(run.get(run.size() - 1).s() > simulate(config, warmup, 5, TOTAL, 1).get(run.size() - 1).s());
+    }
+
+    @Test
+    void theGainExponentIsTheHorizonOverTheRunAndOneForThePaperRule() {
+        VsamConfig paper = VsamConfig.defaults();
+        assertEquals(0, paper.gainHorizon());
+        assertEquals(1, paper.gainExponent(1_500));
+        VsamConfig scaled = paper.withGainHorizon(VsamConfig.PAPER_RUN_ITERATIONS);
+        assertEquals(78_200.0 / 1_500, scaled.gainExponent(1_500), 1e-12);
+        assertEquals(1, scaled.gainExponent(100_000), "a run longer than the horizon keeps the paper's update");
+        assertThrows(IllegalArgumentException.class, () -> new VariationDriven(paper, 10, 1, 0.5));
+        assertThrows(ConfigException.class, () -> paper.withGainHorizon(-1));
     }
 
     @Test
@@ -125,7 +160,7 @@ class VariationDrivenTest {
         VsamConfig config = VsamConfig.defaults().withSampling(1.0, 50)
                 .withWarmup(Warmup.iterations(10));
         config = new VsamConfig(config.window(), config.blocks(), 0, 0, config.gamma(), config.reuseHorizon(),
-                config.maxSamplingFraction(), config.statsScope(), config.warmup(), config.initialS());
+                config.maxSamplingFraction(), config.statsScope(), config.warmup(), config.initialS(), 0);
         assertTrue(simulate(config, 10, 9, 2_000).stream().allMatch(Decision::sampled));
     }
 

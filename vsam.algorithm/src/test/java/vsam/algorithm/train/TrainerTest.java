@@ -90,7 +90,7 @@ class TrainerTest {
     void vsamAtFullSamplingWithFixedSIsIdenticalToSam() {
         VsamConfig full = VsamConfig.defaults().withWindow(10, 5).withSampling(1.0, 10).withWarmup(Warmup.iterations(5));
         full = new VsamConfig(full.window(), full.blocks(), 0, 0, full.gamma(), full.reuseHorizon(),
-                full.maxSamplingFraction(), full.statsScope(), full.warmup(), full.initialS());
+                full.maxSamplingFraction(), full.statsScope(), full.warmup(), full.initialS(), 0);
         Run vsam = train(config(MethodConfig.defaults("vsam").withVsam(full), 2));
         Run sam = train(config(MethodConfig.defaults("sam"), 2));
         assertEquals(1.0, vsam.result().samFraction());

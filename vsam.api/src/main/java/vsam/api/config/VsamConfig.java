@@ -13,9 +13,14 @@ package vsam.api.config;
  * @param statsScope          the last this-many parameter tensors feed the statistics; 0 = all tensors
  * @param warmup              full-SAM span before adaptation starts
  * @param initialS            s at the end of warm-up (SAM steps per window)
+ * @param gainHorizon         0 for the paper's controller; otherwise the run length, in iterations, the gains
+ *                            were tuned for: a shorter run compounds each window's update of s as if it
+ *                            were that long (see {@link #gainExponent(long)}). Not in the paper: this
+ *                            project's refinement for short runs ({@code vsam-rl} in the experiment)
  */
 public record VsamConfig(int window, int blocks, double alpha1, double alpha2, double gamma, int reuseHorizon,
-                         double maxSamplingFraction, int statsScope, Warmup warmup, double initialS) {
+                         double maxSamplingFraction, int statsScope, Warmup warmup, double initialS,
+                         long gainHorizon) {
 
     public VsamConfig {
         Check.atLeast("method.vsam.window", window, 2);
@@ -37,11 +42,31 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
         Check.atLeast("method.vsam.statsScope", statsScope, 0);
         Check.present("method.vsam.warmup", warmup);
         Check.closed("method.vsam.initialS", initialS, 1, Math.floor(window * maxSamplingFraction));
+        Check.atLeast("method.vsam.gainHorizon", gainHorizon, 0);
+    }
+
+    /**
+     * The reference run the paper's gains were tuned for, in iterations: 200 CIFAR epochs of 391
+     * batches of 128 (ALGORITHMS.md §4), 1,564 windows of 50.
+     */
+    public static final long PAPER_RUN_ITERATIONS = 200L * 391;
+
+    /**
+     * The power each window's factor {@code 1 + α₁ΔR + α₂ΔV} is raised to in a run of
+     * {@code adaptiveIterations} post-warm-up iterations: {@code max(1, gainHorizon / adaptiveIterations)},
+     * so the run's windows together move {@code s} as far as the horizon's windows would; 1 (the paper's
+     * rule) when {@code gainHorizon} is 0 or the run is at least that long.
+     */
+    public double gainExponent(long adaptiveIterations) {
+        if (gainHorizon == 0 || adaptiveIterations <= 0) {
+            return 1;
+        }
+        return Math.max(1, (double) gainHorizon / adaptiveIterations);
     }
 
     /** The defaults of ALGORITHMS.md §2.1. */
     public static VsamConfig defaults() {
-        return new VsamConfig(50, 5, 0.13, 0.13, 0.7, 6, 0.8, 10, Warmup.auto(), 1);
+        return new VsamConfig(50, 5, 0.13, 0.13, 0.7, 6, 0.8, 10, Warmup.auto(), 1, 0);
     }
 
     /** The largest s: {@code floor(K · maxSamplingFraction)}. */
@@ -50,18 +75,23 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
     }
 
     public VsamConfig withGamma(double g) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, g, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS);
+        return new VsamConfig(window, blocks, alpha1, alpha2, g, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS, gainHorizon);
     }
 
     public VsamConfig withWarmup(Warmup w) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, w, initialS);
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, w, initialS, gainHorizon);
     }
 
     public VsamConfig withWindow(int k, int b) {
-        return new VsamConfig(k, b, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS);
+        return new VsamConfig(k, b, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS, gainHorizon);
     }
 
     public VsamConfig withSampling(double maxFraction, double s0) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxFraction, statsScope, warmup, s0);
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxFraction, statsScope, warmup, s0, gainHorizon);
+    }
+
+    public VsamConfig withGainHorizon(long iterations) {
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, warmup,
+                initialS, iterations);
     }
 }

@@ -33,7 +33,7 @@ public final class ExperimentPlots {
     /** Iterations of the moving SAM fraction: vSAM's window K. */
     public static final int WINDOW = 50;
 
-    private static final List<String> PSF_METHODS = List.of("sam", "vsam", "vsam-g0");
+    private static final List<String> PSF_METHODS = List.of("sam", "vsam", "vsam-g0", "vsam-rl");
 
     private ExperimentPlots() {
     }

@@ -138,6 +138,8 @@ public final class ConfigForm {
     public static final String VSAM_WARMUP = "method.vsam.warmup";
     /** vSAM's initial s. */
     public static final String INITIAL_S = "method.vsam.initialS";
+    /** vSAM's gain horizon (0 = the paper's controller). */
+    public static final String GAIN_HORIZON = "method.vsam.gainHorizon";
     /** The folder run folders are created in (not part of the configuration). */
     public static final String RUNS_FOLDER = "runsFolder";
 
@@ -159,7 +161,7 @@ public final class ConfigForm {
         for (String key : List.of(BACKEND, DEVICE, THREADS, MODEL, DATASET, DATA_DIR, TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED,
                 AUGMENT, METHOD, SAM_K, RHO, LOOKSAM_K, LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1,
                 AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA, REUSE_HORIZON, MAX_FRACTION, STATS_SCOPE, VSAM_WARMUP,
-                INITIAL_S, EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, OPTIMIZER, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY,
+                INITIAL_S, GAIN_HORIZON, EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, OPTIMIZER, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY,
                 NESTEROV, BETA1, BETA2, EPSILON, SCHEDULE, LR_WARMUP, STEP_EPOCHS, STEP_FACTOR, RUNS_FOLDER)) {
             StringProperty p = new SimpleStringProperty(this, key, "");
             fields.put(key, p);
@@ -259,7 +261,7 @@ public final class ConfigForm {
             case "rst" -> List.of(RHO, RST_P, RST_SCHEDULE);
             case "aesam" -> List.of(RHO, AESAM_DELTA, AESAM_LAMBDA1, AESAM_LAMBDA2);
             case "vsam" -> List.of(RHO, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA, REUSE_HORIZON, MAX_FRACTION, STATS_SCOPE,
-                    VSAM_WARMUP, INITIAL_S);
+                    VSAM_WARMUP, INITIAL_S, GAIN_HORIZON);
             default -> List.of(RHO);
         };
     }
@@ -323,6 +325,7 @@ public final class ConfigForm {
             set(STATS_SCOPE, v.statsScope());
             set(VSAM_WARMUP, warmupText(v.warmup()));
             set(INITIAL_S, v.initialS());
+            set(GAIN_HORIZON, v.gainHorizon());
         } finally {
             loading = false;
         }
@@ -409,6 +412,7 @@ public final class ConfigForm {
         int statsScope = p.integer(STATS_SCOPE);
         Warmup warmup = p.parse(VSAM_WARMUP, Warmup::parse, Warmup.auto());
         double initialS = p.decimal(INITIAL_S);
+        long gainHorizon = p.longInteger(GAIN_HORIZON);
         String runsFolder = p.text(RUNS_FOLDER);
 
         List<ConfigException> found = new ArrayList<>(p.errors);
@@ -416,7 +420,7 @@ public final class ConfigForm {
         RunConfig defaults = RunConfig.defaults();
         // Each record is built on its own, so one bad field does not hide the problems of the others.
         VsamConfig vsam = build(found, bad, () -> new VsamConfig(window, blocks, alpha1, alpha2, gamma, horizon, maxFraction,
-                statsScope, warmup, initialS), defaults.method().vsam());
+                statsScope, warmup, initialS, gainHorizon), defaults.method().vsam());
         String methodName = method.equals("sam-k") ? "sam-" + samK : method;
         MethodConfig methodConfig = build(found, bad, () -> new MethodConfig(methodName, rho, lookK, lookAlpha, rstP,
                 rstSchedule, delta, lambda1, lambda2, vsam), defaults.method());

@@ -165,6 +165,7 @@ public final class ConfigView extends VBox {
         text(ConfigForm.STATS_SCOPE, "vSAM: the last this-many parameter tensors feed the statistics; 0 = all.");
         text(ConfigForm.VSAM_WARMUP, "vSAM: full-SAM warm-up: auto (max(K, 1.5% of the run)), <n>ep or <n>it.");
         text(ConfigForm.INITIAL_S, "vSAM: s, SAM steps per window, at the end of the warm-up.");
+        text(ConfigForm.GAIN_HORIZON, "vSAM refinement: run length (iterations) the gains were tuned for; 0 = paper rule.");
         form.field(ConfigForm.METHOD).addListener((obs, old, now) -> showMethodFields());
         showMethodFields();
         box.getChildren().addAll(top, methodGrid);
@@ -379,6 +380,7 @@ public final class ConfigView extends VBox {
             case ConfigForm.STATS_SCOPE -> "Stats scope";
             case ConfigForm.VSAM_WARMUP -> "Warm-up";
             case ConfigForm.INITIAL_S -> "Initial s";
+            case ConfigForm.GAIN_HORIZON -> "Gain horizon";
             case ConfigForm.MOMENTUM -> "Momentum";
             case ConfigForm.WEIGHT_DECAY -> "Weight decay";
             case ConfigForm.NESTEROV -> "Nesterov";

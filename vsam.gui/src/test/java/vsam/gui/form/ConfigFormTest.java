@@ -171,7 +171,7 @@ class ConfigFormTest {
                 new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 0.001, 0.8, 0.01, false, 0.85, 0.995, 1e-7),
                 new ScheduleConfig(ScheduleConfig.Kind.STEP, 1.5, 3, 0.5),
                 new MethodConfig("sam-3", 0.07, 4, 0.5, 0.3, MethodConfig.RstSchedule.LINEAR, 0.8, -0.5, 0.5,
-                        new VsamConfig(40, 4, 0.2, 0.1, 0.5, 3, 0.5, 0, Warmup.iterations(120), 2)));
+                        new VsamConfig(40, 4, 0.2, 0.1, 0.5, 3, 0.5, 0, Warmup.iterations(120), 2, 50_000)));
         ConfigForm f = form();
         f.load(c);
         assertTrue(f.validProperty().get(), f.errorProperty().get());
