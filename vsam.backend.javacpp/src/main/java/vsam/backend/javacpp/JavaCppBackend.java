@@ -47,10 +47,7 @@ public final class JavaCppBackend implements TensorBackend {
             out.add(DeviceStatus.unavailable("cuda:0", cuda.reason()));
         } else {
             for (int i = 0; i < cuda.devices().size(); i++) {
-                out.add(CudaSession.IMPLEMENTED
-                        ? DeviceStatus.available("cuda:" + i, cuda.devices().get(i))
-                        : DeviceStatus.unavailable("cuda:" + i, CudaSession.NOT_IMPLEMENTED
-                        + " (found " + cuda.devices().get(i) + ")"));
+                out.add(DeviceStatus.available("cuda:" + i, cuda.devices().get(i)));
             }
         }
         return List.copyOf(out);
@@ -71,9 +68,6 @@ public final class JavaCppBackend implements TensorBackend {
             NativeProbe.CudaResult cuda = NativeProbe.cuda();
             if (cuda.devices().isEmpty()) {
                 throw new BackendException("javacpp: " + device + " unavailable: " + cuda.reason());
-            }
-            if (!CudaSession.IMPLEMENTED) {
-                throw new BackendException("javacpp: " + device + " unavailable: " + CudaSession.NOT_IMPLEMENTED);
             }
             if (index >= cuda.devices().size()) {
                 throw new BackendException("javacpp: no device " + device + " (" + cuda.devices().size()

@@ -3,7 +3,10 @@ package vsam.backend.javacpp;
 import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.cuda.cudart.cudaDeviceProp;
+import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.cuda.global.cudart;
+import org.bytedeco.cuda.global.cudnn;
+import org.bytedeco.cuda.global.nvrtc;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -42,7 +45,11 @@ public final class NativeProbe {
         return openBlas;
     }
 
-    /** Loads the CUDA runtime once and counts the devices. */
+    /**
+     * Loads the CUDA runtime once and counts the devices; when there are some, also loads cuBLAS, cuDNN
+     * and NVRTC (the CUDA path needs all four), so a missing library shows here as the reason instead of
+     * failing later when a session opens. Each device's description ends with the library versions.
+     */
     public static synchronized CudaResult cuda() {
         if (cuda == null) {
             try {
@@ -61,13 +68,62 @@ public final class NativeProbe {
                                     + (prop.totalGlobalMem() >> 20) + " MiB");
                         }
                     }
-                    cuda = new CudaResult(List.copyOf(devices), "");
+                    String libraries;
+                    try {
+                        libraries = libraryVersions();
+                    } catch (Throwable t) {
+                        libraries = null;
+                        cuda = new CudaResult(List.of(), t instanceof MissingLibrary ? t.getMessage() : describe(t));
+                    }
+                    if (libraries != null) {
+                        List<String> described = new ArrayList<>();
+                        for (String d : devices) {
+                            described.add(d + ", " + libraries);
+                        }
+                        cuda = new CudaResult(List.copyOf(described), "");
+                    }
                 }
             } catch (Throwable t) {
                 cuda = new CudaResult(List.of(), describe(t));
             }
         }
         return cuda;
+    }
+
+    /** A CUDA library that did not load; the message names it and says why. */
+    private static final class MissingLibrary extends RuntimeException {
+        MissingLibrary(String message) {
+            super(message);
+        }
+    }
+
+    /** Loads cuBLAS, cuDNN and NVRTC (each throws if its library is missing) and names their versions. */
+    private static String libraryVersions() {
+        int[] runtime = new int[1];
+        cudart.cudaRuntimeGetVersion(runtime);
+        String names = "CUDA runtime " + runtime[0] / 1000 + "." + runtime[0] % 1000 / 10;
+        int[] blas = new int[1];
+        try {
+            int rc = cublas.cublasGetVersion_v2(null, blas);
+            names += rc == cublas.CUBLAS_STATUS_SUCCESS ? ", cuBLAS " + blas[0] : ", cuBLAS";
+        } catch (Throwable t) {
+            throw new MissingLibrary("cuBLAS: " + describe(t));
+        }
+        try {
+            long dnn = cudnn.cudnnGetVersion();
+            names += ", cuDNN " + dnn / 10000 + "." + dnn % 10000 / 100 + "." + dnn % 100;
+        } catch (Throwable t) {
+            throw new MissingLibrary("cuDNN: " + describe(t));
+        }
+        try {
+            int[] major = new int[1];
+            int[] minor = new int[1];
+            nvrtc.nvrtcVersion(major, minor);
+            names += ", NVRTC " + major[0] + "." + minor[0];
+        } catch (Throwable t) {
+            throw new MissingLibrary("NVRTC: " + describe(t));
+        }
+        return names;
     }
 
     /** The one-line reason of a failed load: the exception's class and the first line of its message. */

@@ -1,5 +1,7 @@
 package vsam.backend.javacpp.cuda;
 
+import java.util.ArrayList;
+import java.util.List;
 import vsam.api.BackendException;
 import vsam.api.Session;
 import vsam.api.model.InitialWeights;
@@ -11,24 +13,39 @@ import vsam.api.network.Network;
 import vsam.api.vector.Vec;
 
 /**
- * The place of the {@code javacpp} backend's session on a CUDA device (cuBLAS, cuDNN, NVRTC kernels).
- * Not implemented in this build: {@link #IMPLEMENTED} is false, the probe lists every CUDA device it
- * finds as unavailable with {@link #NOT_IMPLEMENTED} as the reason, and opening one throws.
+ * A session of the {@code javacpp} backend on device {@code cuda:N}: selects the device, creates one
+ * stream with a cuBLAS and a cuDNN handle on it, compiles the NVRTC kernels ({@link Gpu}), and owns
+ * every device allocation: parameter and other vectors (one device buffer each), networks' activations,
+ * BatchNorm buffers and workspaces, batch buffers (pooled: a closed batch's buffer serves the next
+ * upload). {@link #close()} frees all of it. Used from one thread at a time.
  */
 public final class CudaSession implements Session {
 
-    /** Whether the CUDA path exists in this build. */
-    public static final boolean IMPLEMENTED = false;
-
-    /** The reason given for CUDA devices while {@link #IMPLEMENTED} is false. */
-    public static final String NOT_IMPLEMENTED = "the javacpp CUDA path is not implemented in this build";
-
     private final int device;
+    private final Gpu gpu;
+    private final Staging staging;
+    private final List<DeviceFloats> freeBatchBuffers = new ArrayList<>();
+    private final List<CudaNetwork> networks = new ArrayList<>();
+    private boolean closed;
 
-    /** @throws BackendException always, while the CUDA path is not implemented */
+    /**
+     * Opens device {@code cuda:device}. The caller has probed CUDA ({@code NativeProbe.cuda()}).
+     *
+     * @throws BackendException when the device, a library or the kernel compilation fails
+     */
     public CudaSession(int device) {
         this.device = device;
-        throw new BackendException("javacpp: cuda:" + device + " unavailable: " + NOT_IMPLEMENTED);
+        Gpu g = null;
+        try {
+            g = new Gpu(device);
+            staging = new Staging(g);
+        } catch (RuntimeException e) {
+            if (g != null) {
+                g.close();
+            }
+            throw e instanceof BackendException ? e : new BackendException("javacpp: cuda:" + device + ": " + e.getMessage(), e);
+        }
+        gpu = g;
     }
 
     @Override
@@ -36,22 +53,86 @@ public final class CudaSession implements Session {
         return "cuda:" + device;
     }
 
+    /** The device's name as the driver reports it. */
+    public String deviceName() {
+        return gpu.name;
+    }
+
+    /** Device bytes this session holds now. */
+    public long deviceBytes() {
+        return gpu.memory.held();
+    }
+
+    /** Waits until every operation queued so far has finished (for timing). */
+    public void synchronize() {
+        ensureOpen();
+        gpu.sync();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new BackendException("this javacpp cuda session is closed");
+        }
+        gpu.enter();
+    }
+
     @Override
     public Network build(ModelSpec spec, InitialWeights init, LossOptions loss) {
-        throw new BackendException(NOT_IMPLEMENTED);
+        ensureOpen();
+        if (!init.segments().equals(spec.segments())) {
+            throw new BackendException("initial weights do not match model " + spec.id());
+        }
+        CudaVec params = new CudaVec(gpu, spec.segments(), gpu.memory.floats(spec.segments().totalLength()));
+        params.write(init.flat());
+        CudaNetwork network = new CudaNetwork(gpu, spec, params, loss);
+        networks.add(network);
+        return network;
     }
 
     @Override
     public Vec zerosLike(Network network) {
-        throw new BackendException(NOT_IMPLEMENTED);
+        ensureOpen();
+        return new CudaVec(gpu, network.segments(), gpu.memory.floats(network.segments().totalLength()));
     }
 
     @Override
     public DeviceBatch upload(HostBatch batch) {
-        throw new BackendException(NOT_IMPLEMENTED);
+        ensureOpen();
+        long need = (long) batch.size() * batch.shape().elements() + batch.size();
+        DeviceFloats buffer = null;
+        for (int i = 0; i < freeBatchBuffers.size(); i++) {
+            if (freeBatchBuffers.get(i).length >= need) {
+                buffer = freeBatchBuffers.remove(i);
+                break;
+            }
+        }
+        if (buffer == null) {
+            buffer = gpu.memory.floats(need);
+        }
+        staging.upload(batch, buffer);
+        return new CudaBatch(this, buffer, batch.size(), batch.shape());
+    }
+
+    void giveBack(DeviceFloats buffer) {
+        if (!closed) {
+            freeBatchBuffers.add(buffer);
+        }
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (CudaNetwork n : networks) {
+            n.markClosed();
+        }
+        freeBatchBuffers.clear();
+        try {
+            staging.close();
+        } finally {
+            gpu.close();
+        }
     }
 }

@@ -1,0 +1,65 @@
+package vsam.backend.javacpp.cuda;
+
+import org.bytedeco.cuda.cudnn.cudnnActivationStruct;
+import org.bytedeco.cuda.global.cudnn;
+import vsam.api.model.Shape;
+
+/** Rectified linear unit with cuDNN: {@code y = max(x, 0)}, {@code dx = dy · [x > 0]}. *
+ * <p>Uses cuDNN's legacy (descriptor) API, deprecated in cuDNN 9 in favour of the graph API but still
+ * shipped and supported there; hence the suppressed deprecation warnings.
+ */
+@SuppressWarnings("deprecation")
+final class Relu extends Node {
+
+    private final Gpu gpu;
+    private final TensorDesc desc;
+    private final cudnnActivationStruct activation = new cudnnActivationStruct();
+    private DeviceFloats output;
+    private DeviceFloats inputGrad;
+    private DeviceFloats input;
+
+    Relu(Gpu gpu, Shape in) {
+        super(in, in);
+        this.gpu = gpu;
+        desc = new TensorDesc(gpu, in.channels(), in.height(), in.width());
+        CudaStatus.dnn(cudnn.cudnnCreateActivationDescriptor(activation), "cudnnCreateActivationDescriptor");
+        gpu.own(() -> cudnn.cudnnDestroyActivationDescriptor(activation));
+        CudaStatus.dnn(cudnn.cudnnSetActivationDescriptor(activation, cudnn.CUDNN_ACTIVATION_RELU,
+                cudnn.CUDNN_NOT_PROPAGATE_NAN, 0.0), "cudnnSetActivationDescriptor");
+    }
+
+    @Override
+    void reserve(int capacity, DeviceMemory memory) {
+        release(memory);
+        output = memory.floats((long) capacity * in.elements());
+        inputGrad = memory.floats((long) capacity * in.elements());
+    }
+
+    @Override
+    void release(DeviceMemory memory) {
+        memory.free(output);
+        memory.free(inputGrad);
+        output = null;
+        inputGrad = null;
+    }
+
+    @Override
+    DeviceFloats forward(Step s, DeviceFloats x) {
+        input = x;
+        var d = desc.batch(s.n);
+        CudaStatus.dnn(cudnn.cudnnActivationForward(gpu.dnn, activation, gpu.one, d, x.ptr(), gpu.zero, d, output.ptr()),
+                "cudnnActivationForward");
+        return output;
+    }
+
+    @Override
+    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+        if (!needDx) {
+            return null;
+        }
+        var d = desc.batch(s.n);
+        CudaStatus.dnn(cudnn.cudnnActivationBackward(gpu.dnn, activation, gpu.one, d, output.ptr(), d, dy.ptr(), d,
+                input.ptr(), gpu.zero, d, inputGrad.ptr()), "cudnnActivationBackward");
+        return inputGrad;
+    }
+}
