@@ -12,6 +12,7 @@ module vsam.api {
     exports vsam.api.model;
     exports vsam.api.config;
     exports vsam.api.telemetry;
+    exports vsam.api.random;
 
     uses vsam.api.TensorBackend;
 }

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.function.DoubleUnaryOperator;
+import vsam.api.random.SplitMix64;
 
 /**
  * RST, randomized sharpness-aware training (Zhao et al. 2022): SAM with probability {@code p(t)}, drawn
@@ -12,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
 public final class Bernoulli implements SamplingPolicy {
 
     private final DoubleUnaryOperator probabilityAtProgress;
-    private final SeededRandom random;
+    private final SplitMix64 random;
 
     /**
      * @param probabilityAtProgress {@code p} as a function of training progress {@code t / T}
@@ -20,7 +21,7 @@ public final class Bernoulli implements SamplingPolicy {
      */
     public Bernoulli(DoubleUnaryOperator probabilityAtProgress, long seed) {
         this.probabilityAtProgress = probabilityAtProgress;
-        this.random = new SeededRandom(seed);
+        this.random = new SplitMix64(seed);
     }
 
     @Override

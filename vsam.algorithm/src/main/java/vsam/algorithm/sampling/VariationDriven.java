@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import vsam.api.config.VsamConfig;
+import vsam.api.random.SplitMix64;
 
 /**
  * vSAM's sampling policy (Deng et al., arXiv 2403.08821, following the authors' public code; the rule
@@ -43,7 +44,7 @@ public final class VariationDriven implements SamplingPolicy {
     private final int maxS;
     private final double gainExponent;
     private final long warmupIterations;
-    private final SeededRandom random;
+    private final SplitMix64 random;
 
     private double s;
     private final RecentValues psfNorms;
@@ -80,7 +81,7 @@ public final class VariationDriven implements SamplingPolicy {
         this.alpha2 = config.alpha2();
         this.maxS = config.maxS();
         this.warmupIterations = warmupIterations;
-        this.random = new SeededRandom(seed);
+        this.random = new SplitMix64(seed);
         this.s = config.initialS();
         this.psfNorms = new RecentValues(window);
         this.ratios = new RecentValues(window);

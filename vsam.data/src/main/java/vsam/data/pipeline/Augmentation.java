@@ -1,6 +1,7 @@
 package vsam.data.pipeline;
 
 import java.util.Optional;
+import vsam.api.random.SplitMix64;
 
 /**
  * Training-set augmentation: a random crop of the image zero-padded by {@code padding} pixels on
@@ -45,7 +46,7 @@ public record Augmentation(int padding, boolean flip) {
 
     /** The placements of the {@code count} examples of batch {@code batch} of epoch {@code epoch}. */
     public Placement[] placements(long seed, int epoch, int batch, int count) {
-        SplitMix random = SplitMix.keyed(SplitMix.AUGMENT, seed, epoch, batch);
+        SplitMix64 random = SplitMix64.keyed(Streams.AUGMENT, seed, epoch, batch);
         Placement[] out = new Placement[count];
         int span = 2 * padding + 1;
         for (int i = 0; i < count; i++) {

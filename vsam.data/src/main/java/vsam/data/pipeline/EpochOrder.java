@@ -1,5 +1,7 @@
 package vsam.data.pipeline;
 
+import vsam.api.random.SplitMix64;
+
 /**
  * The order in which an epoch visits the examples. A shuffled order is a function of
  * {@code (seed, epoch)} only, so a run resumed at epoch {@code e} recomputes exactly the order the
@@ -16,7 +18,7 @@ public final class EpochOrder {
     /** A seeded permutation of {@code 0 … n−1} for epoch {@code epoch}. */
     public static int[] shuffled(int n, long seed, int epoch) {
         int[] order = identity(n);
-        SplitMix random = SplitMix.keyed(SplitMix.SHUFFLE, seed, epoch);
+        SplitMix64 random = SplitMix64.keyed(Streams.SHUFFLE, seed, epoch);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

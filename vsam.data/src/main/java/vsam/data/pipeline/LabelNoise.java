@@ -1,6 +1,7 @@
 package vsam.data.pipeline;
 
 import java.util.Locale;
+import vsam.api.random.SplitMix64;
 import vsam.data.Dataset;
 
 /**
@@ -44,7 +45,7 @@ public final class LabelNoise {
         }
         int[] noisy = clean.clone();
         for (int i = 0; i < noisy.length; i++) {
-            SplitMix random = SplitMix.keyed(SplitMix.NOISE, seed, i);
+            SplitMix64 random = SplitMix64.keyed(Streams.NOISE, seed, i);
             if (random.nextDouble() < probability) {
                 int other = random.nextInt(classes - 1);
                 noisy[i] = other >= clean[i] ? other + 1 : other;
