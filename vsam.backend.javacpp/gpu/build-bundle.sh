@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Builds the self-contained GPU check bundle into vsam.backend.javacpp/bundle/ (git-ignored): a jlink-ed
-# Java runtime, the project's module jars (vsam.api, vsam.backend.javacpp) and the JavaCPP jars (javacpp,
-# openblas without its natives, cuda, with their linux-x86_64 natives; NOT the CUDA redist: the GPU machine's own CUDA 13
-# runtime, cuBLAS and cuDNN 9 are used), plus run-gpu-check.sh. Fails if the bundle exceeds 60 MiB.
+# Builds the self-contained GPU check bundle into vsam.backend.javacpp/bundle/ (git-ignored), at most 60 MiB:
+#   runtime/   a jlink-ed Java runtime (java.base, jdk.unsupported)
+#   jars/      the project's jars (vsam.api, vsam.backend.javacpp, and, for the CPU-vs-CUDA checks, vsam.algorithm,
+#              vsam.testkit and the backend's CUDA check classes from its tests), the JavaCPP jars (javacpp, cuda with
+#              its linux-x86_64 natives; openblas with only the natives the CPU reference needs: OpenBLAS without
+#              LAPACK). NOT the CUDA redist: the GPU machine's own CUDA 13 runtime, cuBLAS, cuDNN 9 and NVRTC are used.
+#   run-gpu-check.sh
+# Everything runs on the class path (the check classes share a package with the backend module).
 # Extra Maven flags (e.g. -o) may be passed in MVN_FLAGS.
 set -euo pipefail
 module=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,15 +16,27 @@ rm -rf "$out"
 mkdir -p "$out/jars"
 
 cd "$root"
+# -DskipTests compiles the tests (the check classes) without running them
 mvn -B -q ${MVN_FLAGS:-} -pl vsam.backend.javacpp -am -DskipTests package \
     dependency:copy-dependencies -DincludeScope=runtime -DincludeGroupIds=org.bytedeco \
     -DoutputDirectory="$out/jars"
-cp vsam.api/target/vsam.api-*.jar "$out/jars/"
-cp vsam.backend.javacpp/target/vsam.backend.javacpp-*.jar "$out/jars/"
+cp vsam.api/target/vsam.api-*.jar vsam.algorithm/target/vsam.algorithm-*.jar vsam.testkit/target/vsam.testkit-*.jar \
+    vsam.backend.javacpp/target/vsam.backend.javacpp-*.jar "$out/jars/"
 rm -f "$out"/jars/*-sources.jar "$out"/jars/*-tests.jar
-# OpenBLAS's natives (19 MB) serve the CPU path only; the GPU check does not need them (its probe then
-# lists cpu as unavailable, which is fine there)
-rm -f "$out"/jars/openblas-*-linux-x86_64.jar
+# the CUDA checks: the test classes of package vsam.backend.javacpp.cuda and the shared fixtures (no JUnit needed)
+tests="$module/target/test-classes"
+jar --create --file "$out/jars/vsam.backend.javacpp-cuda-checks.jar" \
+    -C "$tests" vsam/backend/javacpp/cuda -C "$tests" vsam/backend/javacpp/Fixtures.class
+# OpenBLAS's native jar is 19 MB; the CPU reference of the checks loads only openblas_nolapack, so keep that JNI
+# library, libopenblas and its runtime libraries, and drop the LAPACK builds and the headers
+native=$(ls "$out"/jars/openblas-*-linux-x86_64.jar)
+slim="$out/openblas-slim"
+mkdir -p "$slim"
+(cd "$slim" && unzip -q "$native" && rm -f org/bytedeco/openblas/linux-x86_64/libjniopenblas.so \
+    org/bytedeco/openblas/linux-x86_64/libjniopenblas_full.so && rm -rf org/bytedeco/openblas/linux-x86_64/include)
+rm -f "$native"
+(cd "$slim" && jar --create --file "$native" --manifest META-INF/MANIFEST.MF -C . org)
+rm -rf "$slim"
 
 jlink --add-modules java.base,jdk.unsupported --strip-debug --no-header-files --no-man-pages \
     --compress=2 --output "$out/runtime"

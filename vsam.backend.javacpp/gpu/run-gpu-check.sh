@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
-# Runs the GPU check from the bundle this script sits in (see build-bundle.sh): probes CUDA through the
-# javacpp backend and prints ONE summary line. Without a usable CUDA device it prints
-# "cuda unavailable: <reason>" and exits 0. Needs nothing but the bundle (no JDK, no network).
+# Runs the GPU check from the bundle this script sits in (see build-bundle.sh) and prints ONE summary line:
+#   with a usable CUDA device: the CPU-vs-CUDA parity checks (loss and gradients of mlp, cnn-s and resnet18, 50 SGD and
+#   vSAM steps, every vector operation) and the resnet18 throughput (CIFAR-shaped synthetic batches of 128; SGD, SAM,
+#   vSAM steps per second); exit 0 when every parity check passed, 1 otherwise;
+#   without one: "cuda unavailable: <reason>", exit 0.
+# Needs nothing but the bundle and the machine's CUDA 13 runtime, cuBLAS, cuDNN 9 and NVRTC (no JDK, no network).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache="${VSAM_JAVACPP_CACHE:-${TMPDIR:-/tmp}/vsam-javacpp-cache}"
-exec "$here/runtime/bin/java" -Dorg.bytedeco.javacpp.cachedir="$cache" \
-    -p "$here/jars" --add-modules ALL-MODULE-PATH \
-    -m vsam.backend.javacpp/vsam.backend.javacpp.GpuCheck "$@"
+# where CUDA installs put its libraries, when they are not in the loader's cache already
+for d in /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/lib/x86_64-linux-gnu; do
+    if [ -d "$d" ]; then
+        LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$d"
+    fi
+done
+export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}"
+exec "$here/runtime/bin/java" -Xmx4g -Dorg.bytedeco.javacpp.cachedir="$cache" \
+    -cp "$here/jars/*" vsam.backend.javacpp.GpuCheck "$@"
