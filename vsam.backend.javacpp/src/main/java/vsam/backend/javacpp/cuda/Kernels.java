@@ -1,7 +1,5 @@
 package vsam.backend.javacpp.cuda;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 import org.bytedeco.cuda.cudart.CUfunc_st;
@@ -20,33 +18,24 @@ import vsam.api.BackendException;
  * ({@code sm_XY} to a CUBIN, falling back to {@code compute_XY} PTX for the driver to finish), loaded
  * with the driver API into the device's primary context, and launched on the session's stream.
  *
- * <p>Arguments are staged in one reused host block of 8-byte slots, one per argument, whose addresses
- * form the {@code kernelParams} array of {@code cuLaunchKernel}; the driver copies the values at launch,
- * so the block can be rewritten for the next launch at once. Not thread-safe (one session, one thread).
+ * <p>Arguments are staged in one reused {@link KernelArgs} block. Not thread-safe (one session, one
+ * thread).
  */
 final class Kernels implements AutoCloseable {
 
     /** Threads per block of every grid-stride kernel. */
     static final int BLOCK = 256;
-    private static final int MAX_ARGS = 16;
     private static final int MAX_BLOCKS = 8192;
 
     private final CUstream_st stream;
     private final CUmod_st module = new CUmod_st();
     private final Map<String, CUfunc_st> functions = new HashMap<>();
-    private final BytePointer slots = new BytePointer(8L * MAX_ARGS);
-    private final ByteBuffer args;
-    private final PointerPointer<?> params = new PointerPointer<>(MAX_ARGS);
-    private int count;
+    private final KernelArgs args = new KernelArgs();
     private boolean loaded;
 
     /** Compiles and loads the kernels for a device of compute capability {@code major.minor}. */
     Kernels(CUstream_st stream, int major, int minor) {
         this.stream = stream;
-        args = slots.asBuffer().order(ByteOrder.nativeOrder());
-        for (int i = 0; i < MAX_ARGS; i++) {
-            params.put(i, Address.floats(slots.address() + 8L * i));
-        }
         BytePointer image = compile(major, minor);
         try {
             CudaStatus.driver(cudart.cuModuleLoadData(module, image), "cuModuleLoadData");
@@ -111,46 +100,40 @@ final class Kernels implements AutoCloseable {
         return text.getString();
     }
 
-    /** Starts staging the arguments of a launch of {@code name}. */
+    /** Starts staging the arguments of the next launch. */
     Kernels args() {
-        count = 0;
+        args.reset();
         return this;
     }
 
     /** Adds a device pointer argument. */
     Kernels ptr(long address) {
-        args.putLong(8 * slot(), address);
+        args.ptr(address);
         return this;
     }
 
     /** Adds a device pointer argument. */
     Kernels ptr(DeviceFloats f) {
-        return ptr(f.address);
+        args.ptr(f.address);
+        return this;
     }
 
     /** Adds an {@code int} argument. */
     Kernels i32(int v) {
-        args.putInt(8 * slot(), v);
+        args.i32(v);
         return this;
     }
 
     /** Adds a {@code float} argument. */
     Kernels f32(float v) {
-        args.putFloat(8 * slot(), v);
+        args.f32(v);
         return this;
     }
 
     /** Adds a {@code double} argument. */
     Kernels f64(double v) {
-        args.putDouble(8 * slot(), v);
+        args.f64(v);
         return this;
-    }
-
-    private int slot() {
-        if (count == MAX_ARGS) {
-            throw new IllegalStateException("more than " + MAX_ARGS + " kernel arguments");
-        }
-        return count++;
     }
 
     /** Launches {@code name} over {@code work} items as a grid-stride loop with the staged arguments. */
@@ -165,7 +148,7 @@ final class Kernels implements AutoCloseable {
         if (f == null) {
             throw new IllegalArgumentException("no kernel " + name);
         }
-        CudaStatus.driver(cudart.cuLaunchKernel(f, blocks, 1, 1, threads, 1, 1, 0, stream, params, null),
+        CudaStatus.driver(cudart.cuLaunchKernel(f, blocks, 1, 1, threads, 1, 1, 0, stream, args.params(), (PointerPointer<?>) null),
                 "cuLaunchKernel(" + name + ")");
     }
 
@@ -175,7 +158,6 @@ final class Kernels implements AutoCloseable {
             cudart.cuModuleUnload(module);
             loaded = false;
         }
-        params.close();
-        slots.close();
+        args.close();
     }
 }
