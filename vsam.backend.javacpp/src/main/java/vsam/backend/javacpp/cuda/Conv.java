@@ -1,9 +1,7 @@
 package vsam.backend.javacpp.cuda;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.bytedeco.cuda.cudnn.cudnnConvolutionBwdDataAlgoPerf_t;
 import org.bytedeco.cuda.cudnn.cudnnConvolutionBwdFilterAlgoPerf_t;
 import org.bytedeco.cuda.cudnn.cudnnConvolutionFwdAlgoPerf_t;
@@ -21,9 +19,10 @@ import vsam.api.model.Shape;
  *   y[n][o] = Σ_c W[o][c] ⋆ x[n][c] (+ b[o])
  *   dW = cudnnConvolutionBackwardFilter(x, dy),  db = Σ_{n,h,w} dy,  dx = cudnnConvolutionBackwardData(W, dy)
  * </pre>
- * Algorithms are measured by {@code cudnnFind*} once per batch size and direction (forward on the first
- * forward pass, both backward directions on the first backward pass) and chosen by
- * {@link ConvAlgorithm#choose}; they share the network's one {@link Workspace}. The input gradient is
+ * Algorithms are measured by {@code cudnnFind*} once per convolution geometry, batch size and direction
+ * in a session (forward on the first forward pass, both backward directions on the first backward pass;
+ * cached in {@link Gpu#convAlgorithms}) and chosen by {@link ConvAlgorithm#choose}; they share the
+ * network's one {@link Workspace}. The input gradient is
  * not computed when nobody needs it (the first layer).
  *
  * <p>Uses cuDNN's legacy (descriptor) API, deprecated in cuDNN 9 in favour of the graph API but still
@@ -42,8 +41,6 @@ final class Conv extends Node {
     private final TensorDesc bias;
     private final cudnnFilterStruct filter = new cudnnFilterStruct();
     private final cudnnConvolutionStruct conv = new cudnnConvolutionStruct();
-    private final Map<Integer, ConvAlgorithm> forwardAlgos = new HashMap<>();
-    private final Map<Integer, ConvAlgorithm[]> backwardAlgos = new HashMap<>();
     private final String name;
     private int mathType = -1;
     private DeviceFloats output;
@@ -57,7 +54,7 @@ final class Conv extends Node {
         this.biasOffset = layer.bias()
                 ? weightOffset + (long) layer.outChannels() * layer.inChannels() * layer.kernel() * layer.kernel() : -1;
         this.name = "conv " + layer.inChannels() + "→" + layer.outChannels() + " k" + layer.kernel() + " s" + layer.stride()
-                + " on " + in;
+                + " p" + layer.padding() + " on " + in;
         x = new TensorDesc(gpu, in.channels(), in.height(), in.width());
         y = new TensorDesc(gpu, out.channels(), out.height(), out.width());
         bias = layer.bias() ? TensorDesc.fixed(gpu, 1, out.channels(), 1, 1) : null;
@@ -99,7 +96,11 @@ final class Conv extends Node {
         input = xIn;
         var xd = x.batch(s.n);
         var yd = y.batch(s.n);
-        ConvAlgorithm algo = forwardAlgos.computeIfAbsent(s.n, n -> findForward());
+        ConvAlgorithm algo = gpu.convAlgorithms.get(key("forward", s.n));
+        if (algo == null) {
+            algo = findForward();
+            gpu.convAlgorithms.put(key("forward", s.n), algo);
+        }
         math(algo.mathType());
         Pointer ws = s.workspace.ensure(algo.workspace());
         CudaStatus.dnn(cudnn.cudnnConvolutionForward(gpu.dnn, gpu.one, xd, xIn.ptr(), filter, s.params.at(weightOffset),
@@ -115,8 +116,15 @@ final class Conv extends Node {
     DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
         var xd = x.batch(s.n);
         var yd = y.batch(s.n);
-        ConvAlgorithm[] algos = backwardAlgos.computeIfAbsent(s.n, n -> findBackward());
-        ConvAlgorithm filterAlgo = algos[1];
+        ConvAlgorithm filterAlgo = gpu.convAlgorithms.get(key("backward filter", s.n));
+        ConvAlgorithm dataAlgo = gpu.convAlgorithms.get(key("backward data", s.n));
+        if (filterAlgo == null || dataAlgo == null) {
+            ConvAlgorithm[] found = findBackward();
+            dataAlgo = found[0];
+            filterAlgo = found[1];
+            gpu.convAlgorithms.put(key("backward data", s.n), dataAlgo);
+            gpu.convAlgorithms.put(key("backward filter", s.n), filterAlgo);
+        }
         math(filterAlgo.mathType());
         Pointer ws = s.workspace.ensure(filterAlgo.workspace());
         CudaStatus.dnn(cudnn.cudnnConvolutionBackwardFilter(gpu.dnn, gpu.one, xd, input.ptr(), yd, dy.ptr(), conv,
@@ -129,13 +137,16 @@ final class Conv extends Node {
         if (!needDx) {
             return null;
         }
-        ConvAlgorithm dataAlgo = algos[0];
         math(dataAlgo.mathType());
         ws = s.workspace.ensure(dataAlgo.workspace());
         CudaStatus.dnn(cudnn.cudnnConvolutionBackwardData(gpu.dnn, gpu.one, filter, s.params.at(weightOffset), yd,
                 dy.ptr(), conv, dataAlgo.algo(), ws, dataAlgo.workspace(), gpu.zero, xd, inputGrad.ptr()),
                 "cudnnConvolutionBackwardData");
         return inputGrad;
+    }
+
+    private String key(String direction, int n) {
+        return name + " n" + n + " " + direction;
     }
 
     private ConvAlgorithm findForward() {

@@ -9,8 +9,8 @@ import org.bytedeco.cuda.global.cudnn;
  *
  * <p>Choice rule over cuDNN's measured candidates (fastest first): status success, workspace at most
  * {@link #MAX_WORKSPACE}, math type {@code CUDNN_FMA_MATH} or {@code CUDNN_DEFAULT_MATH} (never
- * tensor-op math: TF32 would break the 1e-3 parity with the CPU), deterministic preferred, FMA
- * preferred over default; if none qualifies, the fastest successful one under its own math type.
+ * tensor-op math: TF32 would break the 1e-3 parity with the CPU), FMA preferred over default (which
+ * permits TF32 on Ampere and later), deterministic preferred within each; if none qualifies, the fastest successful one under its own math type.
  */
 record ConvAlgorithm(int algo, int mathType, long workspace) {
 
@@ -23,7 +23,7 @@ record ConvAlgorithm(int algo, int mathType, long workspace) {
 
     static ConvAlgorithm choose(List<Candidate> candidates, String what) {
         int[][] preferences = {
-            {cudnn.CUDNN_FMA_MATH, 1}, {cudnn.CUDNN_DEFAULT_MATH, 1}, {cudnn.CUDNN_FMA_MATH, 0}, {cudnn.CUDNN_DEFAULT_MATH, 0}
+            {cudnn.CUDNN_FMA_MATH, 1}, {cudnn.CUDNN_FMA_MATH, 0}, {cudnn.CUDNN_DEFAULT_MATH, 1}, {cudnn.CUDNN_DEFAULT_MATH, 0}
         };
         for (int[] p : preferences) {
             for (Candidate c : candidates) {

@@ -2,6 +2,8 @@ package vsam.backend.javacpp.cuda;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import org.bytedeco.cuda.cublas.cublasContext;
 import org.bytedeco.cuda.cudart.CUstream_st;
 import org.bytedeco.cuda.cudart.cudaDeviceProp;
@@ -37,6 +39,11 @@ final class Gpu implements AutoCloseable {
     final FloatPointer zero = new FloatPointer(0f);
     /** Host scratch float, for scalar arguments and results of cuBLAS calls. */
     final FloatPointer scalar = new FloatPointer(1);
+    /**
+     * cuDNN convolution algorithms chosen so far, by convolution geometry, batch size and direction:
+     * networks of the same shape built in one session search only once.
+     */
+    final Map<String, ConvAlgorithm> convAlgorithms = new HashMap<>();
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private boolean streamMade;
     private boolean blasMade;
