@@ -15,5 +15,5 @@ for d in /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/lib
     fi
 done
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}"
-exec "$here/runtime/bin/java" -Xmx4g -Dorg.bytedeco.javacpp.cachedir="$cache" \
+exec "$here/runtime/bin/java" -Dorg.bytedeco.javacpp.cachedir="$cache" \
     -cp "$here/jars/*" vsam.backend.javacpp.GpuCheck "$@"
