@@ -67,8 +67,11 @@ class MainWindowTest {
 
     private static void type(FxRobot robot, String id, String text) {
         TextField field = robot.lookup(id).queryAs(TextField.class);
-        robot.clickOn(field);
-        robot.interact(field::selectAll);
+        // Focus rather than click: the form scrolls, and the field may lie below the visible part.
+        robot.interact(() -> {
+            field.requestFocus();
+            field.selectAll();
+        });
         robot.write(text);
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -64,4 +64,8 @@ public record RunConfig(String backend, String device, int threads, String model
     public RunConfig withSchedule(ScheduleConfig s) {
         return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, optimizer, s, method);
     }
+
+    public RunConfig withModel(String m) {
+        return new RunConfig(backend, device, threads, m, data, epochs, batchSize, seed, labelSmoothing, optimizer, schedule, method);
+    }
 }

@@ -29,6 +29,8 @@ import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
+import vsam.api.model.Models;
+import vsam.api.model.Quantization;
 import vsam.data.DataCatalog;
 import vsam.data.DataException;
 import vsam.gui.run.BackendOption;
@@ -54,6 +56,12 @@ public final class ConfigForm {
     public static final String THREADS = "threads";
     /** Model id. */
     public static final String MODEL = "model";
+    /**
+     * Quantization-aware training of the model: empty or {@code none} for full precision, else the text
+     * form of {@link Quantization} ({@code w4a4}, {@code w2a2/fp}); it becomes the model id's suffix
+     * ({@code cnn-s+w4a4}).
+     */
+    public static final String QUANTIZE = "quantize";
     /** Data set name. */
     public static final String DATASET = "data.dataset";
     /** Data folder; empty for the known locations. */
@@ -158,7 +166,7 @@ public final class ConfigForm {
 
     /** A form holding {@link RunConfig#defaults()} and runs folder {@code runs}; backends not probed yet. */
     public ConfigForm() {
-        for (String key : List.of(BACKEND, DEVICE, THREADS, MODEL, DATASET, DATA_DIR, TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED,
+        for (String key : List.of(BACKEND, DEVICE, THREADS, MODEL, QUANTIZE, DATASET, DATA_DIR, TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED,
                 AUGMENT, METHOD, SAM_K, RHO, LOOKSAM_K, LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1,
                 AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA, REUSE_HORIZON, MAX_FRACTION, STATS_SCOPE, VSAM_WARMUP,
                 INITIAL_S, GAIN_HORIZON, EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, OPTIMIZER, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY,
@@ -273,7 +281,8 @@ public final class ConfigForm {
             set(BACKEND, c.backend());
             set(DEVICE, c.device());
             set(THREADS, c.threads());
-            set(MODEL, c.model());
+            set(MODEL, Models.baseId(c.model()));
+            set(QUANTIZE, Models.quantizationOf(c.model()).map(Quantization::format).orElse(NO_QUANTIZATION));
             DataConfig d = c.data();
             set(DATASET, d.dataset());
             set(DATA_DIR, d.dataDir().orElse(""));
@@ -369,7 +378,8 @@ public final class ConfigForm {
         String backend = p.text(BACKEND);
         String device = p.text(DEVICE);
         int threads = p.integer(THREADS);
-        String model = p.text(MODEL);
+        Optional<Quantization> quantization = p.parse(QUANTIZE, ConfigForm::quantization, Optional.empty());
+        String model = Models.quantizedId(p.text(MODEL), quantization);
         String dataset = p.text(DATASET);
         String dataDir = p.text(DATA_DIR).strip();
         int trainSubset = p.integer(TRAIN_SUBSET);
@@ -498,6 +508,21 @@ public final class ConfigForm {
                 bad.add(key);
             }
             return fallback;
+        }
+    }
+
+    /** The quantize field's text for full precision. */
+    public static final String NO_QUANTIZATION = "none";
+
+    /** The quantize field read: empty for {@code none} or blank, else the parsed quantization. */
+    private static Optional<Quantization> quantization(String text) {
+        if (text.isBlank() || text.strip().equalsIgnoreCase(NO_QUANTIZATION)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Quantization.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(QUANTIZE, e.getMessage().replaceFirst("^bad quantization", "invalid quantize:"));
         }
     }
 

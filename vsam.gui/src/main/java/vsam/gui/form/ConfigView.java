@@ -121,7 +121,9 @@ public final class ConfigView extends VBox {
     private Node dataSection() {
         GridPane g = grid();
         addChoice(g, 0, "Model", ConfigForm.MODEL, RunConfig.MODELS, "mlp, cnn-s or resnet18 (the same spec on every backend).");
-        addChoice(g, 1, "Data set", ConfigForm.DATASET, DataConfig.DATASETS,
+        addText(g, 1, "Quantize", ConfigForm.QUANTIZE,
+                "Quantization-aware training (LSQ): none, or w<bits>a<bits> like w4a4 or w2a2/fp (first and last layer at 8 bits, or /fp).");
+        addChoice(g, 2, "Data set", ConfigForm.DATASET, DataConfig.DATASETS,
                 "fashion-mnist falls back to the embedded subset when no files are installed.");
         TextField dir = text(ConfigForm.DATA_DIR, "Folder holding the data set files; empty = $VSAM_DATA and the known locations.");
         dir.setPromptText("known locations");
@@ -131,12 +133,12 @@ public final class ConfigView extends VBox {
         choose.setOnAction(e -> dialogs.chooseFolder("Data folder").ifPresent(p -> form.field(ConfigForm.DATA_DIR).set(p.toString())));
         HBox row = new HBox(4, dir, choose);
         HBox.setHgrow(dir, Priority.ALWAYS);
-        g.add(new Label("Data folder"), 0, 2);
-        g.add(row, 1, 2);
-        addText(g, 3, "Training subset", ConfigForm.TRAIN_SUBSET, "Use only the first N training images; 0 = all.");
-        addText(g, 4, "Label noise", ConfigForm.LABEL_NOISE, "Probability of replacing a training label by another class, in [0, 1).");
-        addText(g, 5, "Noise seed", ConfigForm.NOISE_SEED, "Seed of the label noise.");
-        addCheck(g, 6, "Augment", ConfigForm.AUGMENT, "Random crop with padding and horizontal flip (on by default for CIFAR).");
+        g.add(new Label("Data folder"), 0, 3);
+        g.add(row, 1, 3);
+        addText(g, 4, "Training subset", ConfigForm.TRAIN_SUBSET, "Use only the first N training images; 0 = all.");
+        addText(g, 5, "Label noise", ConfigForm.LABEL_NOISE, "Probability of replacing a training label by another class, in [0, 1).");
+        addText(g, 6, "Noise seed", ConfigForm.NOISE_SEED, "Seed of the label noise.");
+        addCheck(g, 7, "Augment", ConfigForm.AUGMENT, "Random crop with padding and horizontal flip (on by default for CIFAR).");
         return g;
     }
 

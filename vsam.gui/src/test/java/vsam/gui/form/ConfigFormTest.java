@@ -76,6 +76,25 @@ class ConfigFormTest {
     }
 
     @Test
+    void theQuantizeFieldBecomesTheModelIdsSuffixAndBackAgain() {
+        ConfigForm f = form();
+        assertEquals(ConfigForm.NO_QUANTIZATION, f.field(ConfigForm.QUANTIZE).get());
+        f.field(ConfigForm.QUANTIZE).set("w4a4");
+        assertEquals("cnn-s+w4a4", f.config().orElseThrow().model());
+        f.field(ConfigForm.QUANTIZE).set("w3a5");
+        assertFalse(f.validProperty().get());
+        assertTrue(f.errorProperty().get().startsWith("invalid quantize: 'w3a5'"), f.errorProperty().get());
+        assertEquals(java.util.Set.of(ConfigForm.QUANTIZE), f.invalidFields());
+        f.field(ConfigForm.QUANTIZE).set("");
+        assertEquals("cnn-s", f.config().orElseThrow().model(), "blank is full precision");
+
+        f.load(RunConfig.defaults().withModel("mlp+w2a2/fp"));
+        assertEquals("mlp", f.field(ConfigForm.MODEL).get());
+        assertEquals("w2a2/fp", f.field(ConfigForm.QUANTIZE).get());
+        assertEquals("mlp+w2a2/fp", f.config().orElseThrow().model());
+    }
+
+    @Test
     void vsamBlocksMustDivideTheWindow() {
         ConfigForm f = form();
         f.field(ConfigForm.WINDOW).set("48");
