@@ -30,11 +30,12 @@ public final class ExperimentMain {
             Trains every method on the reference CPU setups and writes tables and charts. Each run is saved as it
             finishes; run the same command again to continue an interrupted experiment.
 
-              --preset cpu|quick     cpu: noisy (10,000 images, 40%% label noise, 20 epochs) and clean (60,000
+              --preset cpu|quick|qat cpu: noisy (10,000 images, 40%% label noise, 20 epochs) and clean (60,000
                                      images, 10 epochs) Fashion-MNIST with cnn-s; quick: the same on the embedded
-                                     subset, 4 and 2 epochs (default: cpu)
-              --setups LIST          which setups, in order (default: noisy,clean)
-              --methods LIST         default: %s
+                                     subset, 4 and 2 epochs; qat: quantization-aware training (LSQ) of cnn-s at
+                                     w4a4 and w2a2 on clean Fashion-MNIST, 5 epochs (default: cpu)
+              --setups LIST          which setups, in order (default: the preset's: noisy,clean; w4a4,w2a2)
+              --methods LIST         default: %s (qat: sgd,sam,vsam)
               --seeds LIST           run seeds (default: 0,1)
               --backend ID           default: djl
               --device NAME          default: cpu
@@ -51,14 +52,14 @@ public final class ExperimentMain {
     }
 
     /** Parsed options. */
-    record Options(String preset, List<String> setups, List<String> methods, List<Long> seeds, String backend,
+    record Options(String preset, Optional<List<String>> setups, Optional<List<String>> methods, List<Long> seeds, String backend,
                    String device, int threads, Optional<String> model, Optional<Integer> epochs, Optional<String> dataDir,
                    Optional<Path> out, boolean reportOnly, boolean help) {
 
         static Options parse(String[] args) {
             String preset = "cpu";
-            List<String> setups = List.of("noisy", "clean");
-            List<String> methods = Variant.ALL;
+            Optional<List<String>> setups = Optional.empty();
+            Optional<List<String>> methods = Optional.empty();
             List<Long> seeds = Preset.SEEDS;
             String backend = "djl";
             String device = "cpu";
@@ -89,8 +90,8 @@ public final class ExperimentMain {
                         }
                         switch (a) {
                             case "--preset" -> preset = value;
-                            case "--setups" -> setups = list(value);
-                            case "--methods" -> methods = list(value);
+                            case "--setups" -> setups = Optional.of(list(value));
+                            case "--methods" -> methods = Optional.of(list(value));
                             case "--seeds" -> {
                                 String option = a;
                                 seeds = list(value).stream().map(s -> number(option, s)).toList();
@@ -133,10 +134,12 @@ public final class ExperimentMain {
                 throw new IllegalArgumentException("unknown preset '" + preset + "' (known: " + String.join(", ", Preset.NAMES) + ")");
             }
             List<Setup> all = Preset.setups(preset, backend, device, threads, dataDir);
+            List<String> known = all.stream().map(Setup::name).toList();
             List<Setup> chosen = new ArrayList<>();
-            for (String name : setups) {
+            for (String name : setups.orElse(known)) {
                 Setup s = all.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow(() ->
-                        new IllegalArgumentException("unknown setup '" + name + "' (known: noisy, clean)"));
+                        new IllegalArgumentException("unknown setup '" + name + "' of preset " + preset + " (known: "
+                                + String.join(", ", known) + ")"));
                 if (model.isPresent()) {
                     s = s.withModel(model.get());
                 }
@@ -148,7 +151,7 @@ public final class ExperimentMain {
             if (seeds.stream().distinct().count() != seeds.size()) {
                 throw new IllegalArgumentException("--seeds lists a seed twice: " + seeds);
             }
-            List<Variant> variants = Variant.of(methods);
+            List<Variant> variants = Variant.of(methods.orElse(Preset.defaultMethods(preset)));
             for (Setup s : chosen) {
                 for (Variant v : variants) {
                     s.config(v, seeds.get(0));

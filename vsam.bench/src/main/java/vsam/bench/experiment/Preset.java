@@ -15,12 +15,17 @@ import vsam.api.config.RunConfig;
  *       ρ 0.05.</li>
  *   <li>{@code quick}: the same recipes on the embedded 6,000/1,000-image Fashion-MNIST subset:
  *       <b>noisy</b> on its first 3,000 images, 4 epochs; <b>clean</b> on all of it, 2 epochs.</li>
+ *   <li>{@code qat}: quantization-aware training with LSQ from scratch, the clean recipe for 5 epochs on
+ *       {@code cnn-s+w4a4} (<b>w4a4</b>) and {@code cnn-s+w2a2} (<b>w2a2</b>); first and last layer at 8 bits.
+ *       Its methods, unless chosen: SGD, SAM and vSAM.</li>
  * </ul>
  */
 public final class Preset {
 
     /** The preset names. */
-    public static final List<String> NAMES = List.of("cpu", "quick");
+    public static final List<String> NAMES = List.of("cpu", "quick", "qat");
+    /** The methods a preset runs when none are chosen. */
+    private static final List<String> QAT_METHODS = List.of("sgd", "sam", "vsam");
     /** The seed of the symmetric label noise, fixed across methods and run seeds. */
     public static final long NOISE_SEED = 17;
     /** The run seeds of the experiment. */
@@ -47,6 +52,11 @@ public final class Preset {
                             base, new DataConfig("fashion-mnist", dataDir, 10_000, 0.4, NOISE_SEED, false), 20),
                     setup("clean", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s, 10 epochs",
                             base, new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 10));
+            case "qat" -> List.of(
+                    setup("w4a4", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s+w4a4 (LSQ, edges at 8 bits), 5 epochs",
+                            base.withModel("cnn-s+w4a4"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 5),
+                    setup("w2a2", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s+w2a2 (LSQ, edges at 8 bits), 5 epochs",
+                            base.withModel("cnn-s+w2a2"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 5));
             case "quick" -> List.of(
                     setup("noisy", "embedded Fashion-MNIST subset, first 3,000 training images, 40% symmetric label noise; cnn-s, 4 epochs",
                             base, new DataConfig("embedded", Optional.empty(), 3_000, 0.4, NOISE_SEED, false), 4),
@@ -54,6 +64,11 @@ public final class Preset {
                             base, new DataConfig("embedded", Optional.empty(), 0, 0, NOISE_SEED, false), 2));
             default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         };
+    }
+
+    /** The methods preset {@code name} runs when the command names none. */
+    public static List<String> defaultMethods(String name) {
+        return name.equals("qat") ? QAT_METHODS : Variant.ALL;
     }
 
     private static Setup setup(String name, String description, RunConfig base, DataConfig data, int epochs) {

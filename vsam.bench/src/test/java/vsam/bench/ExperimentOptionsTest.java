@@ -1,0 +1,41 @@
+package vsam.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vsam.bench.experiment.Experiment;
+import vsam.bench.experiment.Setup;
+import vsam.bench.experiment.Variant;
+
+/** Each preset brings its own setups and default methods; a setup the preset lacks is named in the error. */
+class ExperimentOptionsTest {
+
+    private static Experiment.Plan plan(String... args) {
+        return ExperimentMain.Options.parse(args).plan("vsam experiment");
+    }
+
+    @Test
+    void theCpuPresetRunsBothReferenceSetupsWithEveryMethod() {
+        Experiment.Plan p = plan("--preset", "cpu");
+        assertEquals(List.of("noisy", "clean"), p.setups().stream().map(Setup::name).toList());
+        assertEquals(Variant.ALL, p.labels());
+    }
+
+    @Test
+    void theQatPresetTrainsQuantisedCnnSWithSgdSamAndVsam() {
+        Experiment.Plan p = plan("--preset", "qat");
+        assertEquals(List.of("w4a4", "w2a2"), p.setups().stream().map(Setup::name).toList());
+        assertEquals(List.of("cnn-s+w4a4", "cnn-s+w2a2"), p.setups().stream().map(s -> s.base().model()).toList());
+        assertEquals(List.of("sgd", "sam", "vsam"), p.labels());
+        assertEquals(List.of("sam"), plan("--preset", "qat", "--methods", "sam").labels());
+    }
+
+    @Test
+    void aSetupThePresetLacksIsRefusedNamingTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan("--preset", "qat", "--setups", "noisy"));
+        assertTrue(e.getMessage().contains("unknown setup 'noisy' of preset qat (known: w4a4, w2a2)"), e.getMessage());
+    }
+}
