@@ -6,7 +6,8 @@ package vsam.api.model;
  * backends look a layer up by the segment index of its weight.
  *
  * <p>The layer computes {@code y = op(x̂, ŵ) + b} with {@code ŵ = weights.quantize(w, s_w)} and
- * {@code x̂ = inputs.quantize(x, s_a)} (see {@link Quantizer}); the bias stays in full precision.
+ * {@code x̂ = inputs.quantize(x, s_a)} (see {@link Quantizer}), evaluated as
+ * {@code fl(s_a · s_w) · op(code(x), code(w)) + b}; the bias stays in full precision.
  *
  * @param name              the layer's path prefix, e.g. {@code "3."} or {@code "4.main.0."}
  * @param weightSegment     segment index of the layer's weight

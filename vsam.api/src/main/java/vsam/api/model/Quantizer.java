@@ -18,6 +18,11 @@ package vsam.api.model;
  * the number of weights of the layer for a weight step, and the number of input features of one
  * example for an input step.
  *
+ * <p>Layers compute on the integer codes: {@code op(x̂, ŵ) = (s_a · s_w) · op(code(x), code(w))}, with
+ * the product {@code s_a · s_w} rounded to float once. The sum over integer codes is exact in float32
+ * (while it stays below 2^24), so every backend gets bit-identical layer outputs whatever its
+ * summation order; ties (in max pooling, at a ReLU's zero) then break the same way everywhere.
+ *
  * @param bits   bit width, one of {@link Quantization#BITS}
  * @param signed whether the grid is symmetric around zero (else it starts at zero)
  */
@@ -39,11 +44,16 @@ public record Quantizer(int bits, boolean signed) {
         return signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1;
     }
 
-    /** {@code round(clip(v / s, −Q_N, Q_P)) · s} in float32, round half to even. */
+    /** {@code round(clip(v / s, −Q_N, Q_P)) · s} in float32, round half to even: {@code code(v, s) · s}. */
     public float quantize(float v, float s) {
+        return code(v, s) * s;
+    }
+
+    /** The integer grid code {@code round(clip(v / s, −Q_N, Q_P))} of {@code v} (as a float), round half to even. */
+    public float code(float v, float s) {
         float u = v / s;
         float c = Math.max(-qn(), Math.min(qp(), u));
-        return (float) Math.rint(c) * s;
+        return (float) Math.rint(c);
     }
 
     /** Whether {@code v} passes the straight-through gradient: {@code −Q_N ≤ v/s ≤ Q_P}. */

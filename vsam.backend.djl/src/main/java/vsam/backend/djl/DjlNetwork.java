@@ -41,6 +41,11 @@ import vsam.api.vector.Vec;
  * {@link Pass#PERTURBED} pass hands libtorch a throw-away pair of buffers instead, so the real ones
  * are untouched, bit for bit (training-mode outputs do not read the running buffers).
  *
+ * <p><b>Quantization</b>: a quantised spec's convolution and linear steps fake-quantise their input
+ * and weights with LSQ ({@link FakeQuant}, {@link LayerQuantizers}), in training and in evaluation. A
+ * CLEAN pass that finds a step size {@code ≤ 0} (input steps start at 0) first runs
+ * {@link #initialiseSteps an initialisation pass}.
+ *
  * <p><b>Memory</b>: every tensor of a pass (views, activations, loss) is owned by a sub-manager
  * closed at the end of the pass; the gradient handle from {@code getGradient()} is closed at once.
  */
@@ -61,6 +66,7 @@ final class DjlNetwork implements Network {
     private final NDArray[] runningVar;
     private final NDArray[] scratchMean;
     private final NDArray[] scratchVar;
+    private final int[] stepSegments;
 
     DjlNetwork(DjlSession session, NDManager manager, ModelSpec spec, InitialWeights init, LossOptions loss) {
         this.session = session;
@@ -70,7 +76,7 @@ final class DjlNetwork implements Network {
         this.classes = spec.classes();
         this.smoothing = (float) loss.labelSmoothing();
 
-        Step.Compiler compiler = new Step.Compiler();
+        Step.Compiler compiler = new Step.Compiler(spec.quantizedLayers());
         this.program = compiler.compile(spec.layers());
         if (compiler.parameters() != segments.count()) {
             throw new BackendException("model " + spec.id() + ": compiled " + compiler.parameters()
@@ -94,6 +100,9 @@ final class DjlNetwork implements Network {
         this.flat = manager.zeros(new Shape(segments.totalLength()), DataType.FLOAT32);
         this.params = new DjlVec(session, segments, flat);
         params.write(init.flat());
+
+        this.stepSegments = spec.quantizedLayers().stream()
+                .flatMapToInt(q -> java.util.stream.IntStream.of(q.weightStepSegment(), q.inputStepSegment())).toArray();
 
         List<Integer> channels = compiler.normChannels();
         this.runningMean = new NDArray[channels.size()];
@@ -139,13 +148,17 @@ final class DjlNetwork implements Network {
             throw new BackendException("gradOut has segments " + out.segments() + ", the network " + segments);
         }
         boolean clean = pass == Pass.CLEAN;
+        float[] steps = readSteps();
+        if (clean && needsInitialisation(steps)) {
+            initialiseSteps(batch, steps);
+        }
         flat.setRequiresGradient(true);
         try (NDManager step = manager.newSubManager();
              GradientCollector collector = session.engine().newGradientCollector()) {
             NDArray[] views = views(step);
             NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
             NDArray logits = Step.run(program, x, new Step.Forward(views, true,
-                    clean ? runningMean : scratchMean, clean ? runningVar : scratchVar));
+                    clean ? runningMean : scratchMean, clean ? runningVar : scratchVar, steps));
             NDArray loss = smoothedCrossEntropy(step, logits, batch, smoothing, classes);
             JniUtils.zeroGrad((PtNDArray) flat);
             collector.backward(loss);
@@ -190,7 +203,7 @@ final class DjlNetwork implements Network {
         try (NDManager step = manager.newSubManager()) {
             NDArray[] views = views(step);
             NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
-            NDArray logits = Step.run(program, x, new Step.Forward(views, false, runningMean, runningVar));
+            NDArray logits = Step.run(program, x, new Step.Forward(views, false, runningMean, runningVar, readSteps()));
             NDArray picked = logits.logSoftmax(1).gather(batch.labelColumn, 1);
             double lossSum = -picked.toType(DataType.FLOAT64, false).sum().toDoubleArray()[0];
             long correct = logits.argMax(1).eq(batch.labels).sum().toLongArray()[0];
@@ -198,6 +211,46 @@ final class DjlNetwork implements Network {
         } catch (EngineException e) {
             throw new BackendException("libtorch failed evaluating " + spec.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The host values of the LSQ step sizes, by segment index (other entries 0). */
+    private float[] readSteps() {
+        float[] steps = new float[segments.count()];
+        for (int i : stepSegments) {
+            try (NDArray e = flat.get(segments.offset(i))) {
+                steps[i] = e.getFloat();
+            }
+        }
+        return steps;
+    }
+
+    private boolean needsInitialisation(float[] steps) {
+        for (int i : stepSegments) {
+            if (steps[i] <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * LSQ's initialisation from the first batch: a forward pass in training mode (BatchNorm on batch
+     * statistics, running buffers untouched), with no gradient recorded, in which each step {@code ≤ 0}
+     * is set to {@code 2 · mean(|·|) / sqrt(Q_P)} of the tensor it quantises just before quantising it,
+     * so later layers see the already quantised activations (what the javacpp backend does inside its
+     * CLEAN pass). The new values are written into the parameters and into {@code steps}.
+     */
+    private void initialiseSteps(DjlBatch batch, float[] steps) {
+        try (NDManager step = manager.newSubManager()) {
+            NDArray[] views = views(step);
+            NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
+            Step.run(program, x, new Step.Forward(views, true, scratchMean, scratchVar, steps, true));
+        }
+        float[] all = params.read();
+        for (int i : stepSegments) {
+            all[Math.toIntExact(segments.offset(i))] = steps[i];
+        }
+        params.write(all);
     }
 
     /** Per-segment views of the flat parameters, owned by {@code step}. */

@@ -9,8 +9,12 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import vsam.api.model.Layer;
+import vsam.api.model.QuantizedLayer;
 
 /**
  * One layer of a compiled {@link vsam.api.model.ModelSpec}: a functional libtorch call on the
@@ -29,12 +33,36 @@ sealed interface Step {
     /**
      * What a pass hands to its steps.
      *
-     * @param params   one view per segment, shaped like the tensor it holds
-     * @param training whether BatchNorm uses batch statistics (and updates {@code mean}/{@code var})
-     * @param mean     per BatchNorm layer, the running-mean buffer the pass may update
-     * @param var      per BatchNorm layer, the running-variance buffer the pass may update
+     * @param params     one view per segment, shaped like the tensor it holds
+     * @param training   whether BatchNorm uses batch statistics (and updates {@code mean}/{@code var})
+     * @param mean       per BatchNorm layer, the running-mean buffer the pass may update
+     * @param var        per BatchNorm layer, the running-variance buffer the pass may update
+     * @param steps      per segment, the host value of each LSQ step size (other entries unused)
+     * @param initialise whether this is the pass that initialises LSQ steps {@code ≤ 0} from their tensors
      */
-    record Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var) {
+    record Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] steps, boolean initialise) {
+
+        /** A pass of a full-precision network. */
+        Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var) {
+            this(params, training, mean, var, new float[params.length], false);
+        }
+
+        /** A pass of a network without LSQ steps to initialise. */
+        Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] steps) {
+            this(params, training, mean, var, steps, false);
+        }
+
+        /**
+         * Whether step {@code step} is initialised ({@code > 0}); in an initialising pass a step {@code ≤ 0}
+         * is first set to {@code q}'s initial step of {@code v} (in {@link #steps()} and as a constant view).
+         */
+        boolean ready(int step, NDArray v, vsam.api.model.Quantizer q) {
+            if (steps[step] <= 0 && initialise) {
+                steps[step] = FakeQuant.initialStep(v, q);
+                params[step] = v.getManager().create(new float[] {steps[step]});
+            }
+            return steps[step] > 0;
+        }
     }
 
     /** PyTorch's BatchNorm momentum as the double PyTorch uses (0.1), not the float 0.1f widened. */
@@ -42,14 +70,29 @@ sealed interface Step {
     /** PyTorch's BatchNorm epsilon as a double (1e-5). */
     double BN_EPSILON = Double.parseDouble(Float.toString(Layer.BatchNorm2d.EPSILON));
 
-    /** {@code conv2d(x, w, b)} with square stride and padding; {@code bias} is −1 when absent. */
-    record Conv(int weight, int bias, Shape stride, Shape padding) implements Step {
+    /**
+     * {@code conv2d(x, w, b)} with square stride and padding; {@code bias} is −1 when absent. With LSQ
+     * quantizers, {@code conv2d(code(x), code(w)) · (s_a · s_w) + b}.
+     */
+    record Conv(int weight, int bias, Shape stride, Shape padding, Optional<LayerQuantizers> lsq) implements Step {
         private static final Shape DILATION = new Shape(1, 1);
+
+        /** A full-precision convolution. */
+        Conv(int weight, int bias, Shape stride, Shape padding) {
+            this(weight, bias, stride, padding, Optional.empty());
+        }
 
         @Override
         public NDArray apply(NDArray x, Forward f) {
             NDArray b = bias < 0 ? null : f.params()[bias];
-            return Conv2d.conv2d(x, f.params()[weight], b, stride, padding, DILATION, 1).singletonOrThrow();
+            if (lsq.isEmpty()) {
+                return Conv2d.conv2d(x, f.params()[weight], b, stride, padding, DILATION, 1).singletonOrThrow();
+            }
+            FakeQuant.Coded in = lsq.get().input(x, f);
+            FakeQuant.Coded w = lsq.get().weight(f.params()[weight], f);
+            NDArray y = Conv2d.conv2d(in.values(), w.values(), null, stride, padding, DILATION, 1).singletonOrThrow();
+            y = FakeQuant.rescale(y, in, w);
+            return b == null ? y : y.add(b.reshape(1, b.getShape().get(0), 1, 1));
         }
     }
 
@@ -103,13 +146,22 @@ sealed interface Step {
         }
     }
 
-    /** {@code x·wᵀ + b} (PyTorch layout {@code [out, in]}); {@code bias} is −1 when absent. */
-    record Dense(int weight, int bias) implements Step {
+    /**
+     * {@code x·wᵀ + b} (PyTorch layout {@code [out, in]}); {@code bias} is −1 when absent. With LSQ
+     * quantizers, {@code (code(x)·code(w)ᵀ) · (s_a · s_w) + b}.
+     */
+    record Dense(int weight, int bias, Optional<LayerQuantizers> lsq) implements Step {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             NDArray in = x.getShape().dimension() == 2 ? x : x.reshape(x.getShape().get(0), -1);
             NDArray b = bias < 0 ? null : f.params()[bias];
-            return Linear.linear(in, f.params()[weight], b).singletonOrThrow();
+            if (lsq.isEmpty()) {
+                return Linear.linear(in, f.params()[weight], b).singletonOrThrow();
+            }
+            FakeQuant.Coded codes = lsq.get().input(in, f);
+            FakeQuant.Coded w = lsq.get().weight(f.params()[weight], f);
+            NDArray y = FakeQuant.rescale(Linear.linear(codes.values(), w.values(), null).singletonOrThrow(), codes, w);
+            return b == null ? y : y.add(b);
         }
     }
 
@@ -134,12 +186,35 @@ sealed interface Step {
 
     /**
      * Compiles layers into steps, numbering parameters and BatchNorm layers in spec order (per layer
-     * weight, bias, gamma, beta; main branch before shortcut), the order of
+     * weight, bias, LSQ weight and input steps, gamma, beta; main branch before shortcut), the order of
      * {@link vsam.api.model.ModelSpec#parameters()}.
      */
     final class Compiler {
         private int nextParam;
         private final List<Integer> normChannels = new ArrayList<>();
+        private final Map<Integer, QuantizedLayer> quantized = new HashMap<>();
+
+        /** A compiler for a full-precision spec. */
+        Compiler() {
+            this(List.of());
+        }
+
+        /** A compiler that gives the layers in {@code quantized} (by weight segment) their LSQ quantizers. */
+        Compiler(List<QuantizedLayer> quantized) {
+            for (QuantizedLayer q : quantized) {
+                this.quantized.put(q.weightSegment(), q);
+            }
+        }
+
+        /** The LSQ quantizers of the layer whose weight is segment {@code w}, numbering its two steps. */
+        private Optional<LayerQuantizers> lsq(int w) {
+            QuantizedLayer q = quantized.get(w);
+            if (q == null) {
+                return Optional.empty();
+            }
+            nextParam += 2;
+            return Optional.of(LayerQuantizers.of(q));
+        }
 
         /** Parameters numbered so far. */
         int parameters() {
@@ -163,7 +238,7 @@ sealed interface Step {
             if (layer instanceof Layer.Conv2d c) {
                 int w = nextParam++;
                 int b = c.bias() ? nextParam++ : -1;
-                return new Conv(w, b, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()));
+                return new Conv(w, b, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()), lsq(w));
             } else if (layer instanceof Layer.BatchNorm2d n) {
                 int g = nextParam++;
                 int b = nextParam++;
@@ -180,7 +255,7 @@ sealed interface Step {
             } else if (layer instanceof Layer.Linear l) {
                 int w = nextParam++;
                 int b = l.bias() ? nextParam++ : -1;
-                return new Dense(w, b);
+                return new Dense(w, b, lsq(w));
             } else if (layer instanceof Layer.Residual r) {
                 List<Step> main = compile(r.main());
                 List<Step> shortcut = compile(r.shortcut());

@@ -1,6 +1,8 @@
 package vsam.backend.javacpp.cpu;
 
 import java.nio.FloatBuffer;
+import java.util.Optional;
+import org.bytedeco.javacpp.FloatPointer;
 import vsam.api.model.Layer;
 import vsam.api.model.Shape;
 
@@ -15,6 +17,10 @@ import vsam.api.model.Shape;
  * The columns are built for a chunk of examples at a time into a workspace shared by all layers
  * (sized by {@code vsam.javacpp.im2colFloats}, default 2^20 floats) and rebuilt in the backward pass
  * rather than kept. A 1×1, stride-1, unpadded convolution uses the input itself as {@code cols}.
+ *
+ * <p>LSQ-quantised, it convolves the integer codes ({@code W = code(w)}, {@code x = code(x)}) and
+ * scales: {@code Y = (s_a·s_w)·(W·cols) + b}, {@code dŵ = s_a·(dY·colsᵀ)}, {@code dx̂ = col2im(s_w·Wᵀ·dY)};
+ * the quantizers turn {@code dŵ}, {@code dx̂} into LSQ's gradients.
  */
 final class Conv extends Node {
 
@@ -37,8 +43,21 @@ final class Conv extends Node {
     private NativeFloats y;
     private NativeFloats dx;
     private NativeFloats input;
+    private final Optional<WeightQuantizer> quantizer;
+    private final Optional<InputQuantizer> inputQuantizer;
+    private FloatPointer weightInUse;
 
     Conv(Layer.Conv2d layer, Shape in, long weightOffset) {
+        this(layer, in, weightOffset, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * An LSQ-quantised layer when the quantizers are present: {@code quantizer} writes the weight codes,
+     * {@code inputQuantizer} (the node before this one) the input codes; the layer computes on the codes
+     * and scales its output by {@code s_a · s_w} (see {@link vsam.api.model.Quantizer}).
+     */
+    Conv(Layer.Conv2d layer, Shape in, long weightOffset, Optional<WeightQuantizer> quantizer,
+         Optional<InputQuantizer> inputQuantizer) {
         super(in, layer.outputShape(in), Layout.CHANNELS, Layout.CHANNELS);
         cin = layer.inChannels();
         cout = layer.outChannels();
@@ -51,6 +70,8 @@ final class Conv extends Node {
         ho = out.height();
         wo = out.width();
         this.weightOffset = weightOffset;
+        this.quantizer = quantizer;
+        this.inputQuantizer = inputQuantizer;
         this.biasOffset = layer.bias() ? weightOffset + (long) cout * kk : -1;
         direct = k == 1 && stride == 1 && pad == 0;
     }
@@ -77,12 +98,24 @@ final class Conv extends Node {
         arena.free(dx);
         y = arena.floats((long) cout * capacity * ho * wo);
         dx = arena.floats((long) cin * capacity * h * w);
+        quantizer.ifPresent(q -> q.reserve(arena));
     }
 
     @Override
     void release(Arena arena) {
+        quantizer.ifPresent(q -> q.release(arena));
         arena.free(y);
         arena.free(dx);
+    }
+
+    /** {@code s_a} of the input codes, 1 when the input is not quantised. */
+    private float inputScale() {
+        return inputQuantizer.isPresent() ? inputQuantizer.get().scale() : 1f;
+    }
+
+    /** {@code s_w} of the weight codes, 1 when the weights are not quantised. */
+    private float weightScale() {
+        return quantizer.isPresent() ? quantizer.get().scale() : 1f;
     }
 
     @Override
@@ -92,7 +125,8 @@ final class Conv extends Node {
         int ldy = n * hwo;
         int ldx = n * h * w;
         input = x;
-        var weight = c.params.at(weightOffset);
+        var weight = quantizer.isPresent() ? quantizer.get().forward(c) : c.params.at(weightOffset);
+        weightInUse = weight;
         c.parallel.split(n, 1, (part, e0, e1) -> {
             if (direct) {
                 Blas.gemm(false, false, cout, (e1 - e0) * hwo, cin, 1f, weight, kk,
@@ -108,15 +142,16 @@ final class Conv extends Node {
                         cols.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
             }
         });
-        if (biasOffset >= 0) {
+        float scale = inputScale() * weightScale();
+        if (biasOffset >= 0 || scale != 1f) {
             FloatBuffer yb = y.buffer();
             FloatBuffer p = c.p;
             c.parallel.range(cout, 1, (from, to) -> {
                 for (int co = from; co < to; co++) {
-                    float b = p.get((int) (biasOffset + co));
+                    float b = biasOffset >= 0 ? p.get((int) (biasOffset + co)) : 0f;
                     int base = co * ldy;
                     for (int i = 0; i < ldy; i++) {
-                        yb.put(base + i, yb.get(base + i) + b);
+                        yb.put(base + i, yb.get(base + i) * scale + b);
                     }
                 }
             });
@@ -131,15 +166,17 @@ final class Conv extends Node {
         int ldy = n * hwo;
         int ldx = n * h * w;
         NativeFloats x = input;
-        var weight = c.params.at(weightOffset);
+        var weight = weightInUse;
         int parts = c.parallel.parts(n, 1);
+        float inScale = inputScale();
+        float wScale = weightScale();
         c.parallel.split(n, 1, (part, e0, e1) -> {
             var dW = part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer();
             if (direct) {
-                Blas.gemm(false, true, cout, cin, (e1 - e0) * hwo, 1f, dy.at((long) e0 * hwo), ldy,
+                Blas.gemm(false, true, cout, cin, (e1 - e0) * hwo, inScale, dy.at((long) e0 * hwo), ldy,
                         x.at((long) e0 * h * w), ldx, 0f, dW, kk);
                 if (needDx) {
-                    Blas.gemm(true, false, cin, (e1 - e0) * h * w, cout, 1f, weight, kk,
+                    Blas.gemm(true, false, cin, (e1 - e0) * h * w, cout, wScale, weight, kk,
                             dy.at((long) e0 * hwo), ldy, 0f, dx.at((long) e0 * h * w), ldx);
                 }
                 return;
@@ -150,16 +187,17 @@ final class Conv extends Node {
                 int len = Math.min(s, e1 - n0);
                 im2col(cols.buffer(), x.buffer(), n, n0, len);
                 var dyChunk = dy.at((long) n0 * hwo);
-                Blas.gemm(false, true, cout, kk, len * hwo, 1f, dyChunk, ldy,
+                Blas.gemm(false, true, cout, kk, len * hwo, inScale, dyChunk, ldy,
                         cols.pointer(), len * hwo, n0 == e0 ? 0f : 1f, dW, kk);
                 if (needDx) {
-                    Blas.gemm(true, false, kk, len * hwo, cout, 1f, weight, kk,
+                    Blas.gemm(true, false, kk, len * hwo, cout, wScale, weight, kk,
                             dyChunk, ldy, 0f, cols.pointer(), len * hwo);
                     col2im(cols.buffer(), n, n0, len);
                 }
             }
         });
         c.reducePartials(weightOffset, cout * kk, parts);
+        quantizer.ifPresent(q -> q.backward(c));
         if (biasOffset >= 0) {
             FloatBuffer d = dy.buffer();
             FloatBuffer g = c.g;

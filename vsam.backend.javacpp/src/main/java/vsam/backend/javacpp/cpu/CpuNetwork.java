@@ -2,10 +2,14 @@ package vsam.backend.javacpp.cpu;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import vsam.api.BackendException;
 import vsam.api.model.Layer;
 import vsam.api.model.ModelSpec;
+import vsam.api.model.QuantizedLayer;
 import vsam.api.model.Shape;
 import vsam.api.network.DeviceBatch;
 import vsam.api.network.Evaluation;
@@ -23,6 +27,10 @@ import vsam.api.vector.Vec;
  * <p>Compilation inserts layout changes where a layer needs the other {@link Node.Layout} (a batch
  * arrives as {@code NCHW}; convolutions, BatchNorm and pooling run channel-major; linear layers and
  * the loss run example-major) and lets a ReLU work in place when nobody else reads its input.
+ *
+ * <p>A quantised spec ({@link ModelSpec#quantizedLayers()}) gets LSQ fake quantization: an
+ * {@link InputQuantizer} node in front of each quantised convolution and linear layer, and a
+ * {@link WeightQuantizer} inside it; evaluation quantises the same way ("quantised evaluation").
  */
 final class CpuNetwork implements Network {
 
@@ -41,7 +49,7 @@ final class CpuNetwork implements Network {
         this.spec = spec;
         this.params = params;
         this.arena = arena;
-        Compiler compiler = new Compiler();
+        Compiler compiler = new Compiler(spec.quantizedLayers());
         List<Node> nodes = new ArrayList<>(compiler.sequence(spec.layers(), spec.input(), Node.Layout.FLAT, false));
         Node last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
         Shape outShape = Shape.through(spec.layers(), spec.input());
@@ -51,6 +59,10 @@ final class CpuNetwork implements Network {
         if (compiler.paramAt != spec.segments().totalLength()) {
             throw new IllegalStateException("compiled " + compiler.paramAt + " parameters, spec has "
                     + spec.segments().totalLength());
+        }
+        if (compiler.segment != spec.segments().count()) {
+            throw new IllegalStateException("compiled " + compiler.segment + " parameter tensors, spec has "
+                    + spec.segments().count());
         }
         this.body = new Sequence(nodes);
         this.runningLength = compiler.runningAt;
@@ -70,11 +82,48 @@ final class CpuNetwork implements Network {
         }
     }
 
-    /** Builds nodes from layers, tracking parameter and running-buffer offsets in spec order. */
+    /**
+     * Builds nodes from layers, tracking parameter and running-buffer offsets and segment indices in
+     * spec order. A quantised convolution or linear layer becomes an {@link InputQuantizer} node followed
+     * by the layer with a {@link WeightQuantizer}; its two step sizes follow its weight and bias.
+     */
     private static final class Compiler {
         long paramAt;
         int runningAt;
+        int segment;
         final List<int[]> batchNorms = new ArrayList<>();
+        final Map<Integer, QuantizedLayer> quantized = new HashMap<>();
+
+        Compiler(List<QuantizedLayer> layers) {
+            for (QuantizedLayer q : layers) {
+                quantized.put(q.weightSegment(), q);
+            }
+        }
+
+        /**
+         * For a conv/linear layer whose weight starts at {@code paramAt} and has {@code weights} elements
+         * (plus {@code bias} bias elements): adds the input quantizer node when the layer is quantised, and
+         * returns its weight quantizer; advances the offsets past weight, bias and step sizes.
+         */
+        private Optional<Quantizers> weightLayer(List<Node> nodes, Shape shape, Node.Layout at, long weights, long bias) {
+            long weightOffset = paramAt;
+            QuantizedLayer q = quantized.get(segment);
+            segment += bias > 0 ? 2 : 1;
+            paramAt += weights + bias;
+            if (q == null) {
+                return Optional.empty();
+            }
+            long stepOffset = paramAt;
+            segment += 2;
+            paramAt += 2;
+            InputQuantizer input = new InputQuantizer(q, shape, at, stepOffset + 1);
+            nodes.add(input);
+            return Optional.of(new Quantizers(new WeightQuantizer(q, weightOffset, stepOffset), input));
+        }
+
+        /** The two quantizers of one LSQ-quantised layer. */
+        private record Quantizers(WeightQuantizer weights, InputQuantizer inputs) {
+        }
 
         List<Node> sequence(List<Layer> layers, Shape input, Node.Layout layout, boolean branch) {
             List<Node> nodes = new ArrayList<>();
@@ -96,8 +145,9 @@ final class CpuNetwork implements Network {
                         shape = flat.out;
                         at = Node.Layout.FLAT;
                     }
-                    node = new Linear(l, shape, paramAt);
-                    paramAt += (long) l.in() * l.out() + (l.bias() ? l.out() : 0);
+                    long weightOffset = paramAt;
+                    Optional<Quantizers> q = weightLayer(nodes, shape, at, (long) l.in() * l.out(), l.bias() ? l.out() : 0);
+                    node = new Linear(l, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs));
                 } else if (layer instanceof Layer.Residual r) {
                     List<Node> main = sequence(r.main(), shape, at, true);
                     List<Node> shortcut = new ArrayList<>(sequence(r.shortcut(), shape, at, true));
@@ -116,13 +166,15 @@ final class CpuNetwork implements Network {
                         at = Node.Layout.CHANNELS;
                     }
                     if (layer instanceof Layer.Conv2d c) {
-                        node = new Conv(c, shape, paramAt);
-                        paramAt += (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel()
-                                + (c.bias() ? c.outChannels() : 0);
+                        long weightOffset = paramAt;
+                        Optional<Quantizers> q = weightLayer(nodes, shape, at,
+                                (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel(), c.bias() ? c.outChannels() : 0);
+                        node = new Conv(c, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs));
                     } else if (layer instanceof Layer.BatchNorm2d b) {
                         node = new BatchNorm(b, shape, paramAt, runningAt);
                         batchNorms.add(new int[] {runningAt, b.channels()});
                         paramAt += 2L * b.channels();
+                        segment += 2;
                         runningAt += 2 * b.channels();
                     } else if (layer instanceof Layer.MaxPool2d m) {
                         node = new MaxPool(m, shape);
