@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.StartingPoint;
 import vsam.algorithm.train.StopOnShutdown;
 import vsam.api.config.RunConfig;
 import vsam.api.network.TrainingData;
@@ -32,8 +33,13 @@ final class RunLauncher {
 
     /** Trains {@code config} from scratch into the new run folder {@code out}. */
     RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out) {
+        return run(config, data, out, java.util.Optional.empty());
+    }
+
+    /** Trains {@code config} into the new run folder {@code out}, from {@code from}'s parameters when present. */
+    RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out, java.util.Optional<StartingPoint> from) {
         try (StopOnShutdown stop = StopOnShutdown.install()) {
-            return executor.start(config, data, out, List.of(bar(config, data)), stop.token());
+            return executor.start(config, data, out, List.of(bar(config, data)), stop.token(), from);
         }
     }
 

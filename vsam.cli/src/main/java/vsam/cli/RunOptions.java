@@ -11,6 +11,8 @@ import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
+import vsam.api.model.Models;
+import vsam.api.model.Quantization;
 
 /**
  * Every field of {@link RunConfig} as a command-line option, with the defaults of the CPU reference
@@ -33,6 +35,11 @@ final class RunOptions {
 
     @Option(names = "--model", description = "mlp, cnn-s or resnet18. Default: ${DEFAULT-VALUE}.")
     String model = D.model();
+
+    @Option(names = "--quantize", description = "Quantization-aware training with LSQ: w<bits>a<bits> for weights and "
+            + "activations (bits 2, 3, 4, 8), optionally /<bits> or /fp for the first and last layer (default 8), "
+            + "e.g. w4a4, w2a2/fp. The model id becomes <model>+<quantization>.")
+    Optional<String> quantize = Optional.empty();
 
     @Option(names = "--dataset", description = "fashion-mnist, mnist, cifar10, cifar100 or embedded. Default: ${DEFAULT-VALUE}.")
     String dataset = D.data().dataset();
@@ -177,7 +184,16 @@ final class RunOptions {
                 lrWarmupEpochs, stepEpochs, stepFactor);
         boolean cifar = dataset.startsWith("cifar");
         DataConfig data = new DataConfig(dataset, dataDir, trainSubset, labelNoise, noiseSeed, augment.orElse(cifar));
-        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, opt, sched, m);
+        return new RunConfig(backend, device, threads, modelId(), data, epochs, batchSize, seed, labelSmoothing, opt, sched, m);
+    }
+
+    /** {@code --model} with {@code --quantize} applied ({@code cnn-s+w4a4}); a bad quantization names the option. */
+    String modelId() {
+        try {
+            return Models.quantizedId(model, quantize.map(Quantization::parse));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("quantize", "invalid quantize: " + e.getMessage());
+        }
     }
 
     /** The configuration for {@code --method}. */

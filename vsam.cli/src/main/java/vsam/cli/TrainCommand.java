@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.StartingPoint;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.ConfigException;
@@ -35,6 +36,11 @@ final class TrainCommand implements Callable<Integer> {
             + "(its config.json is used; other options are ignored).")
     Optional<Path> resume = Optional.empty();
 
+    @Option(names = "--init-from", description = "Start from the parameters of another run (a run folder's latest "
+            + "checkpoint, or a checkpoint file), e.g. a full-precision run for --quantize: tensors are matched by name, "
+            + "LSQ step sizes initialised from those weights and the first batch.")
+    Optional<Path> initFrom = Optional.empty();
+
     @Option(names = "--checkpoint-every", description = "Also checkpoint every N iterations (0 = at epoch ends and on stop only). Default: ${DEFAULT-VALUE}.")
     int checkpointEvery;
 
@@ -51,10 +57,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingData data = RunData.prepare(config);
         Path folder = out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), config.method().name()));
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("training %s on %s (%s), %s/%s, %d epochs -> %s%n", config.method().name(), config.model(),
-                data.description(), config.backend(), config.device(), config.epochs(), folder);
+        Optional<StartingPoint> from = initFrom.map(p -> StartingPoint.read(p, data.shape(), data.classes()));
+        o.printf("training %s on %s (%s), %s/%s, %d epochs%s -> %s%n", config.method().name(), config.model(),
+                data.description(), config.backend(), config.device(), config.epochs(),
+                from.map(f -> ", starting from " + f.model() + " (" + f.source() + ")").orElse(""), folder);
         o.flush();
-        return report(launcher.run(config, data, folder));
+        return report(launcher.run(config, data, folder, from));
     }
 
     private int report(RunExecutor.Outcome outcome) {

@@ -29,6 +29,7 @@ import vsam.api.model.ModelSpec;
 import vsam.api.model.Models;
 import vsam.api.network.LossOptions;
 import vsam.api.network.Network;
+import vsam.api.network.NetworkState;
 import vsam.api.network.TrainingData;
 
 /**
@@ -62,9 +63,21 @@ public final class RunExecutor {
      */
     public Outcome start(RunConfig config, TrainingData data, Path folder, List<TrainingListener> listeners,
                          CancellationToken cancel) {
+        return start(config, data, folder, listeners, cancel, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(RunConfig, TrainingData, Path, List, CancellationToken)}, the network starting
+     * from {@code from} when present (see {@link StartingPoint}; recorded as {@code initFrom} in the
+     * run's provenance) instead of the seeded weights.
+     */
+    public Outcome start(RunConfig config, TrainingData data, Path folder, List<TrainingListener> listeners,
+                         CancellationToken cancel, Optional<StartingPoint> from) {
         TensorBackend backend = Backends.require(config.backend(), config.device());
-        return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance(backend, data)),
-                Optional.empty(), listeners, cancel);
+        Map<String, Object> provenance = provenance(backend, data);
+        from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
+        return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance),
+                Optional.empty(), from, listeners, cancel);
     }
 
     /** The configuration held by a run folder's {@code config.json}. */
@@ -92,17 +105,27 @@ public final class RunExecutor {
         store.warnings().forEach(w -> warnings.accept("skipped damaged checkpoint " + w));
         TensorBackend backend = Backends.require(config.backend(), config.device());
         return execute(config, data, backend, () -> RunFolder.reopen(folder, checkpoint.iteration(),
-                checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), listeners, cancel);
+                checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), Optional.empty(),
+                listeners, cancel);
     }
 
     private Outcome execute(RunConfig config, TrainingData data, TensorBackend backend, Supplier<RunFolder> folders,
-                            Optional<Checkpoint> from, List<TrainingListener> listeners, CancellationToken cancel) {
+                            Optional<Checkpoint> from, Optional<StartingPoint> start, List<TrainingListener> listeners,
+                            CancellationToken cancel) {
         ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
+        InitialWeights init = start.isPresent()
+                ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.seed())
+                : InitialWeights.generate(spec, config.seed());
         try (Session session = backend.open(new SessionOptions(config.device(), config.threads()));
              RunFolder folder = folders.get()) {
             BackendWarmUp.once(session, spec, config);
-            Network net = session.build(spec, InitialWeights.generate(spec, config.seed()),
-                    new LossOptions(config.labelSmoothing()));
+            Network net = session.build(spec, init, new LossOptions(config.labelSmoothing()));
+            if (start.isPresent()) {
+                float[] buffers = start.get().state().buffers();
+                if (buffers.length == net.exportState().buffers().length) {
+                    net.importState(new NetworkState(init.flat(), buffers));
+                }
+            }
             Trainer trainer = new Trainer(session, net, config)
                     .checkpointTo(new CheckpointStore(folder.path()), checkpointEvery)
                     .listen(folder);
