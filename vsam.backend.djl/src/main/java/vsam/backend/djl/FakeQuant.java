@@ -12,7 +12,7 @@ import vsam.api.model.Quantizer;
  * <pre>
  *   s' = d(s) + (g·s − d(g·s))                  forward s exactly; ∂s'/∂s = g = 1/sqrt(N·Q_P)
  *   u  = v / s'
- *   m  = [−Q_N ≤ d(u) ≤ Q_P]                    the straight-through mask, as 0/1 floats
+ *   m  = [clamp(d(u)) = d(u)]                   the straight-through mask [−Q_N ≤ u ≤ Q_P], as 0/1 floats
  *   r  = d(round(clamp(d(u), −Q_N, Q_P))) + (u·m − d(u·m))
  *                                               forward the integer code exactly; ∂r/∂u = m
  *   v̂  = r · s'
@@ -51,8 +51,9 @@ final class FakeQuant {
         NDArray step = s.stopGradient().add(sg.sub(sg.stopGradient()));
         NDArray u = v.div(step);
         NDArray fixed = u.stopGradient();
-        NDArray mask = fixed.gte(-q.qn()).logicalAnd(fixed.lte(q.qp())).toType(DataType.FLOAT32, false);
-        NDArray code = fixed.clip(-q.qn(), q.qp()).round();
+        NDArray clamped = fixed.clip(-q.qn(), q.qp());
+        NDArray mask = clamped.eq(fixed).toType(DataType.FLOAT32, false);
+        NDArray code = clamped.round();
         NDArray through = u.mul(mask);
         NDArray r = code.add(through.sub(through.stopGradient()));
         return new Coded(r, Optional.of(step));
