@@ -79,6 +79,10 @@ public final class CudaSession implements Session {
     @Override
     public Network build(ModelSpec spec, InitialWeights init, LossOptions loss) {
         ensureOpen();
+        if (spec.quantization().isPresent()) {
+            throw new BackendException("quantization-aware training (model " + spec.id()
+                    + ") is not implemented on the CUDA path yet; train it on device cpu");
+        }
         if (!init.segments().equals(spec.segments())) {
             throw new BackendException("initial weights do not match model " + spec.id());
         }
