@@ -21,7 +21,7 @@ import vsam.api.model.Shape;
  * shipped and supported there; hence the suppressed deprecation warnings.
  */
 @SuppressWarnings("deprecation")
-final class BatchNorm extends Node {
+final class BatchNorm extends BufferedNode {
 
     private final Gpu gpu;
     private final int channels;
@@ -31,8 +31,6 @@ final class BatchNorm extends Node {
     private final TensorDesc x;
     private final TensorDesc perChannel;
     private final DeviceFloats saved;
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
     private DeviceFloats input;
 
     /**
@@ -48,21 +46,6 @@ final class BatchNorm extends Node {
         x = new TensorDesc(gpu, in.channels(), in.height(), in.width());
         perChannel = TensorDesc.fixed(gpu, 1, channels, 1, 1);
         saved = gpu.memory.floats(2L * channels);
-    }
-
-    @Override
-    void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
-        output = memory.floats((long) capacity * in.elements());
-        inputGrad = memory.floats((long) capacity * in.elements());
-    }
-
-    @Override
-    void release(DeviceMemory memory) {
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
     }
 
     @Override

@@ -29,7 +29,7 @@ import vsam.api.model.Shape;
  * shipped and supported there; hence the suppressed deprecation warnings.
  */
 @SuppressWarnings("deprecation")
-final class Conv extends Node {
+final class Conv extends BufferedNode {
 
     private static final int REQUESTED = 8;
 
@@ -43,8 +43,6 @@ final class Conv extends Node {
     private final cudnnConvolutionStruct conv = new cudnnConvolutionStruct();
     private final String name;
     private int mathType = -1;
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
     private DeviceFloats input;
 
     Conv(Gpu gpu, Layer.Conv2d layer, Shape in, long weightOffset) {
@@ -74,21 +72,6 @@ final class Conv extends Node {
             CudaStatus.dnn(cudnn.cudnnSetConvolutionMathType(conv, type), "cudnnSetConvolutionMathType");
             mathType = type;
         }
-    }
-
-    @Override
-    void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
-        output = memory.floats((long) capacity * out.elements());
-        inputGrad = memory.floats((long) capacity * in.elements());
-    }
-
-    @Override
-    void release(DeviceMemory memory) {
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
     }
 
     @Override

@@ -16,15 +16,13 @@ import vsam.api.model.Shape;
  * ({@code sgemm(N, N, in, N, out)}). The bias is added and reduced by NVRTC kernels (the reduction in
  * double, in example order).
  */
-final class Linear extends Node {
+final class Linear extends BufferedNode {
 
     private final Gpu gpu;
     private final int inFeatures;
     private final int outFeatures;
     private final long weightOffset;
     private final long biasOffset;
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
     private DeviceFloats input;
 
     Linear(Gpu gpu, Layer.Linear layer, Shape in, long weightOffset) {
@@ -34,21 +32,6 @@ final class Linear extends Node {
         outFeatures = layer.out();
         this.weightOffset = weightOffset;
         this.biasOffset = layer.bias() ? weightOffset + (long) inFeatures * outFeatures : -1;
-    }
-
-    @Override
-    void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
-        output = memory.floats((long) capacity * outFeatures);
-        inputGrad = memory.floats((long) capacity * inFeatures);
-    }
-
-    @Override
-    void release(DeviceMemory memory) {
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
     }
 
     @Override

@@ -18,14 +18,12 @@ import vsam.api.model.Shape;
  * shipped and supported there; hence the suppressed deprecation warnings.
  */
 @SuppressWarnings("deprecation")
-final class Pool extends Node {
+final class Pool extends BufferedNode {
 
     private final Gpu gpu;
     private final TensorDesc x;
     private final TensorDesc y;
     private final cudnnPoolingStruct pooling = new cudnnPoolingStruct();
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
     private DeviceFloats input;
 
     private Pool(Gpu gpu, Shape in, Shape out, int mode, int windowH, int windowW) {
@@ -48,21 +46,6 @@ final class Pool extends Node {
     static Pool globalAverage(Gpu gpu, Shape in) {
         return new Pool(gpu, in, new Shape(in.channels(), 1, 1), cudnn.CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING,
                 in.height(), in.width());
-    }
-
-    @Override
-    void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
-        output = memory.floats((long) capacity * out.elements());
-        inputGrad = memory.floats((long) capacity * in.elements());
-    }
-
-    @Override
-    void release(DeviceMemory memory) {
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
     }
 
     @Override

@@ -9,13 +9,11 @@ import vsam.api.model.Shape;
  * shipped and supported there; hence the suppressed deprecation warnings.
  */
 @SuppressWarnings("deprecation")
-final class Relu extends Node {
+final class Relu extends BufferedNode {
 
     private final Gpu gpu;
     private final TensorDesc desc;
     private final cudnnActivationStruct activation = new cudnnActivationStruct();
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
     private DeviceFloats input;
 
     Relu(Gpu gpu, Shape in) {
@@ -26,21 +24,6 @@ final class Relu extends Node {
         gpu.own(() -> cudnn.cudnnDestroyActivationDescriptor(activation));
         CudaStatus.dnn(cudnn.cudnnSetActivationDescriptor(activation, cudnn.CUDNN_ACTIVATION_RELU,
                 cudnn.CUDNN_NOT_PROPAGATE_NAN, 0.0), "cudnnSetActivationDescriptor");
-    }
-
-    @Override
-    void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
-        output = memory.floats((long) capacity * in.elements());
-        inputGrad = memory.floats((long) capacity * in.elements());
-    }
-
-    @Override
-    void release(DeviceMemory memory) {
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
     }
 
     @Override

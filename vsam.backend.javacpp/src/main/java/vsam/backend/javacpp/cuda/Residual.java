@@ -7,13 +7,11 @@ import vsam.api.model.Shape;
  * {@code dx = dmain(dy) + dshortcut(dy)}. Nodes never write into the gradient they receive, so both
  * branches can read the same {@code dy}; the sums are an NVRTC kernel.
  */
-final class Residual extends Node {
+final class Residual extends BufferedNode {
 
     private final Gpu gpu;
     private final Sequence main;
     private final Sequence shortcut;
-    private DeviceFloats output;
-    private DeviceFloats inputGrad;
 
     Residual(Gpu gpu, Shape in, Shape out, Sequence main, Sequence shortcut) {
         super(in, out);
@@ -24,21 +22,16 @@ final class Residual extends Node {
 
     @Override
     void reserve(int capacity, DeviceMemory memory) {
-        release(memory);
+        super.reserve(capacity, memory);
         main.reserve(capacity, memory);
         shortcut.reserve(capacity, memory);
-        output = memory.floats((long) capacity * out.elements());
-        inputGrad = memory.floats((long) capacity * in.elements());
     }
 
     @Override
     void release(DeviceMemory memory) {
         main.release(memory);
         shortcut.release(memory);
-        memory.free(output);
-        memory.free(inputGrad);
-        output = null;
-        inputGrad = null;
+        super.release(memory);
     }
 
     @Override
