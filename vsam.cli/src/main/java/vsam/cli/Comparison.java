@@ -2,7 +2,6 @@ package vsam.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,10 +38,7 @@ final class Comparison {
                 throw new CliException("--methods names '" + m.trim() + "' twice; each method runs once per comparison");
             }
             RunConfig config = options.toConfig(m.trim());
-            Path runFolder = folder.resolve(config.method().name());
-            if (Files.exists(runFolder.resolve("config.json"))) {
-                throw new CliException("run folder " + runFolder + " already holds a run; choose another --out");
-            }
+            RunFolder.requireFree(folder.resolve(config.method().name()));
             configs.add(config);
         }
         TrainingData data = RunData.prepare(configs.get(0));

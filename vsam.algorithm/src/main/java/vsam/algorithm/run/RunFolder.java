@@ -97,6 +97,18 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     }
 
     /**
+     * Refuses a folder that already holds a run, so a caller about to start several runs can check every
+     * folder before training any.
+     *
+     * @throws RunFolderException when {@code folder} holds a {@code config.json}
+     */
+    public static void requireFree(Path folder) {
+        if (Files.exists(folder.resolve("config.json"))) {
+            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
+        }
+    }
+
+    /**
      * Creates the folder (and its parents) and writes {@code config.json}.
      *
      * @param provenance what produced the run (backend description, machine, versions), stored in the summary
@@ -111,9 +123,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         if (!Files.isWritable(folder)) {
             throw new RunFolderException("run folder " + folder + " is not writable");
         }
-        if (Files.exists(folder.resolve("config.json"))) {
-            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
-        }
+        requireFree(folder);
         try {
             return new RunFolder(folder, config, provenance, false);
         } catch (IOException e) {
