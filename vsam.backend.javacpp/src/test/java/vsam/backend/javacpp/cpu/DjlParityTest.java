@@ -2,13 +2,7 @@ package vsam.backend.javacpp.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vsam.api.Backends;
-import vsam.api.Session;
-import vsam.api.SessionOptions;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
 import vsam.api.model.Models;
@@ -25,28 +19,7 @@ import vsam.backend.javacpp.Fixtures;
  * The javacpp CPU backend and the DJL (PyTorch) backend agree: same seed and batch give the same loss
  * (1e-4 relative) and the same gradient, segment by segment (1e-3 relative L2).
  */
-class DjlParityTest {
-
-    private static Session djl;
-    private static CpuSession cpu;
-
-    @BeforeAll
-    static void open() {
-        Assumptions.assumeTrue(Backends.discover().stream().anyMatch(b -> b.id().equals("djl")),
-                "the djl backend is not on the test path (module vsam.backend.djl absent): parity tests skipped");
-        djl = Backends.byId("djl").open(new SessionOptions("cpu", 2));
-        cpu = new CpuSession(2);
-    }
-
-    @AfterAll
-    static void close() {
-        if (cpu != null) {
-            cpu.close();
-        }
-        if (djl != null) {
-            djl.close();
-        }
-    }
+class DjlParityTest extends CpuAndDjlSessions {
 
     private static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed) {
         InitialWeights init = InitialWeights.generate(spec, seed);

@@ -3,13 +3,7 @@ package vsam.backend.javacpp.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vsam.api.Backends;
-import vsam.api.Session;
-import vsam.api.SessionOptions;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
 import vsam.api.model.Models;
@@ -32,28 +26,7 @@ import vsam.backend.javacpp.Fixtures;
  * steps to the same values, and gives the same loss (1e-4 relative) and gradient, segment by segment,
  * step sizes included (1e-3 relative L2); a PERTURBED pass and quantised evaluation agree too.
  */
-class QuantizedParityTest {
-
-    private static Session djl;
-    private static CpuSession cpu;
-
-    @BeforeAll
-    static void open() {
-        Assumptions.assumeTrue(Backends.discover().stream().anyMatch(b -> b.id().equals("djl")),
-                "the djl backend is not on the test path (module vsam.backend.djl absent): parity tests skipped");
-        djl = Backends.byId("djl").open(new SessionOptions("cpu", 2));
-        cpu = new CpuSession(2);
-    }
-
-    @AfterAll
-    static void close() {
-        if (cpu != null) {
-            cpu.close();
-        }
-        if (djl != null) {
-            djl.close();
-        }
-    }
+class QuantizedParityTest extends CpuAndDjlSessions {
 
     private static void assertSameTraining(ModelSpec spec, int batch, long seed) {
         InitialWeights init = withRandomBiases(spec, seed);

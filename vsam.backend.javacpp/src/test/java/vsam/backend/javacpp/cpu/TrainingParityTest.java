@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vsam.algorithm.optim.Sgd;
 import vsam.algorithm.step.Method;
@@ -71,8 +70,7 @@ class TrainingParityTest {
     }
 
     private static void assertSameTraining(String method) {
-        Assumptions.assumeTrue(Backends.discover().stream().anyMatch(b -> b.id().equals("djl")),
-                "the djl backend is not on the test path (module vsam.backend.djl absent): parity tests skipped");
+        CpuAndDjlSessions.assumeDjlPresent();
         Run a;
         Run b;
         try (Session cpu = new CpuSession(2)) {

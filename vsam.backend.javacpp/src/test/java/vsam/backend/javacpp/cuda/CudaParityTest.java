@@ -2,11 +2,7 @@ package vsam.backend.javacpp.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vsam.api.Session;
 
 /**
  * The CUDA path and the CPU path agree: same seed and batch give the same loss (1e-4 relative), the same
@@ -14,33 +10,7 @@ import vsam.api.Session;
  * the same inference-mode evaluation, for mlp, cnn-s and resnet18 (batch 2). Skipped, with the reason
  * printed, where CUDA is unavailable.
  */
-class CudaParityTest {
-
-    private static Session cpu;
-    private static Session cuda;
-
-    @BeforeAll
-    static void open() {
-        if (CudaAssumption.available()) {
-            cpu = CudaChecks.openCpu();
-            cuda = CudaChecks.openCuda();
-        }
-    }
-
-    @BeforeEach
-    void requireCuda() {
-        CudaAssumption.assumeCuda("CudaParityTest");
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) {
-            cuda.close();
-        }
-        if (cpu != null) {
-            cpu.close();
-        }
-    }
+class CudaParityTest extends CpuAndCudaSessions {
 
     private static void assertAgrees(String model) {
         CudaChecks.Case c = CudaChecks.cases().stream().filter(k -> k.name().equals(model)).findFirst().orElseThrow();

@@ -2,44 +2,14 @@ package vsam.backend.javacpp.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vsam.api.Session;
 
 /**
  * 50 training steps from one seed on the same batches end at the same parameters on CUDA and on the CPU
  * (1e-3 relative L2) for plain SGD and for vSAM, whose seeded sampling decisions must coincide. Skipped,
  * with the reason printed, where CUDA is unavailable.
  */
-class CudaTrainingParityTest {
-
-    private static Session cpu;
-    private static Session cuda;
-
-    @BeforeAll
-    static void open() {
-        if (CudaAssumption.available()) {
-            cpu = CudaChecks.openCpu();
-            cuda = CudaChecks.openCuda();
-        }
-    }
-
-    @BeforeEach
-    void requireCuda() {
-        CudaAssumption.assumeCuda("CudaTrainingParityTest");
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) {
-            cuda.close();
-        }
-        if (cpu != null) {
-            cpu.close();
-        }
-    }
+class CudaTrainingParityTest extends CpuAndCudaSessions {
 
     private static void assertSameTraining(String method) {
         CudaChecks.TrainingParity p = CudaChecks.training(cpu, cuda, method);

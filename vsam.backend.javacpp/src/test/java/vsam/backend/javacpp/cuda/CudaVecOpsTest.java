@@ -3,11 +3,7 @@ package vsam.backend.javacpp.cuda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vsam.api.Session;
 
 /**
  * Every {@link vsam.api.vector.Vec} operation of the CUDA vector matches the CPU vector (1e-5 relative:
@@ -15,33 +11,7 @@ import vsam.api.Session;
  * without FMA contraction, are bit-identical to the CPU loops. Skipped, with the reason printed, where
  * CUDA is unavailable.
  */
-class CudaVecOpsTest {
-
-    private static Session cpu;
-    private static Session cuda;
-
-    @BeforeAll
-    static void open() {
-        if (CudaAssumption.available()) {
-            cpu = CudaChecks.openCpu();
-            cuda = CudaChecks.openCuda();
-        }
-    }
-
-    @BeforeEach
-    void requireCuda() {
-        CudaAssumption.assumeCuda("CudaVecOpsTest");
-    }
-
-    @AfterAll
-    static void close() {
-        if (cuda != null) {
-            cuda.close();
-        }
-        if (cpu != null) {
-            cpu.close();
-        }
-    }
+class CudaVecOpsTest extends CpuAndCudaSessions {
 
     @Test
     void vectorOperationsMatchTheCpuVector() {
