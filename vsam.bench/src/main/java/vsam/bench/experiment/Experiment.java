@@ -234,7 +234,9 @@ public final class Experiment {
         s.append(String.format(Locale.ROOT, "%d of %d runs completed (methods × seeds %s).%n%n", completed, planned, plan.seeds()));
         s.append(table.markdown()).append('\n');
         s.append("Accuracies and training time: mean ± sample standard deviation over the completed seeds; training "
-                + "time excludes evaluation. Speed-up vs SAM = SAM's mean training time / the method's. SAM gain kept = "
+                + "time excludes evaluation. Quiet step s = Σ over step kinds (1 or 2 passes) of count × the kind's "
+                + "1st-percentile step time: the steps' cost with the machine's other load mostly filtered out. "
+                + "Speed-up vs SAM = SAM's mean time / the method's, on each of the two times. SAM gain kept = "
                 + "(acc − acc_SGD) / (acc_SAM − acc_SGD) on the means, shown only when SAM beats SGD by at least "
                 + String.format(Locale.ROOT, "%.1f", 100 * ResultTable.MIN_GAIN) + " points.\n\n");
         for (Path chart : charts) {
@@ -244,10 +246,12 @@ public final class Experiment {
     }
 
     private static String runsCsv(List<RunRecord> records) {
-        StringBuilder s = new StringBuilder("method,seed,completed,final_accuracy,best_accuracy,train_seconds,passes_per_step,sam_fraction\n");
+        StringBuilder s = new StringBuilder("method,seed,completed,final_accuracy,best_accuracy,train_seconds,"
+                + "quiet_step_seconds,passes_per_step,sam_fraction\n");
         for (RunRecord r : records) {
-            s.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%.3f,%.4f,%.6f%n", r.label(), r.seed(), r.completed(),
-                    r.finalAccuracy(), r.bestAccuracy(), r.trainSeconds(), r.passesPerStep(), r.samFraction()));
+            s.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%.3f,%.3f,%.4f,%.6f%n", r.label(), r.seed(), r.completed(),
+                    r.finalAccuracy(), r.bestAccuracy(), r.trainSeconds(), r.quietStepSeconds(), r.passesPerStep(),
+                    r.samFraction()));
         }
         return s.toString();
     }

@@ -12,8 +12,8 @@ import java.util.Optional;
 import vsam.api.config.Json;
 
 /**
- * The result of one finished run as its folder records it ({@code summary.json} and {@code epochs.csv}),
- * under the experiment's label for its method.
+ * The result of one finished run as its folder records it ({@code summary.json}, {@code epochs.csv} and the step
+ * times of {@code telemetry.jsonl}), under the experiment's label for its method.
  *
  * @param label         the variant label (e.g. {@code vsam-g0}; the summary itself says {@code vsam})
  * @param seed          the run seed
@@ -21,12 +21,15 @@ import vsam.api.config.Json;
  * @param finalAccuracy test accuracy after the last epoch, in [0, 1]
  * @param bestAccuracy  best test accuracy over the epochs
  * @param trainSeconds  training time, evaluation excluded
+ * @param quietStepSeconds the steps' time on a quiet machine, {@link Telemetry#quietStepSeconds()}; NaN without
+ *                      step times
  * @param passesPerStep forward/backward passes per iteration (SGD 1, SAM 2)
  * @param samFraction   SAM steps / iterations
  * @param epochs        per-epoch test accuracy against training time so far
  */
 public record RunRecord(String label, long seed, boolean completed, double finalAccuracy, double bestAccuracy,
-                        double trainSeconds, double passesPerStep, double samFraction, List<EpochPoint> epochs) {
+                        double trainSeconds, double quietStepSeconds, double passesPerStep, double samFraction,
+                        List<EpochPoint> epochs) {
 
     /**
      * One row of {@code epochs.csv}.
@@ -66,8 +69,8 @@ public record RunRecord(String label, long seed, boolean completed, double final
         try {
             Map<?, ?> s = (Map<?, ?>) Json.parse(Files.readString(summary, StandardCharsets.UTF_8));
             return Optional.of(new RunRecord(label, seed, "completed".equals(s.get("status")), number(s, "finalAccuracy"),
-                    number(s, "bestAccuracy"), number(s, "trainSeconds"), number(s, "passesPerStep"),
-                    number(s, "samFraction"), epochs(folder.resolve("epochs.csv"))));
+                    number(s, "bestAccuracy"), number(s, "trainSeconds"), Telemetry.read(folder).quietStepSeconds(),
+                    number(s, "passesPerStep"), number(s, "samFraction"), epochs(folder.resolve("epochs.csv"))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + summary, e);
         }

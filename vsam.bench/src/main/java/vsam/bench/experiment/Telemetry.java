@@ -6,48 +6,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import vsam.api.config.Json;
 
 /**
- * The per-iteration series of a run folder's {@code telemetry.jsonl} that the plots need.
+ * The per-iteration series of a run folder's {@code telemetry.jsonl} that the plots and the step-cost estimate
+ * need.
  *
  * @param iterations iteration index of each line
  * @param sampled    whether the iteration took SAM's second pass
  * @param psfNorms   ‖PSF‖ over the statistics scope, NaN on non-sampling iterations
+ * @param stepNanos  wall time of each step (its passes and the update)
+ * @param stepPasses forward/backward passes of each step (1 for an SGD or reuse step, 2 for a SAM step), from the
+ *                   difference of the cumulative {@code passes} field
  */
-public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms) {
+public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms, long[] stepNanos, int[] stepPasses) {
+
+    /** The percentile of each kind of step that {@link #quietStepSeconds()} charges: the 1st. */
+    public static final double QUIET_PERCENTILE = 0.01;
 
     /** Reads {@code folder/telemetry.jsonl}; an absent file gives an empty series. */
     public static Telemetry read(Path folder) throws IOException {
         Path file = folder.resolve("telemetry.jsonl");
-        List<long[]> its = new ArrayList<>();
-        List<Object[]> rest = new ArrayList<>();
+        List<Map<?, ?>> lines = new ArrayList<>();
         if (Files.isRegularFile(file)) {
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.isBlank()) {
-                        continue;
+                    if (!line.isBlank()) {
+                        lines.add((Map<?, ?>) Json.parse(line));
                     }
-                    Map<?, ?> m = (Map<?, ?>) Json.parse(line);
-                    its.add(new long[] {((Number) m.get("iteration")).longValue()});
-                    Object psf = m.get("psfNorm");
-                    rest.add(new Object[] {Boolean.TRUE.equals(m.get("sampled")),
-                        psf instanceof Number n ? n.doubleValue() : Double.NaN});
                 }
             }
         }
-        int n = its.size();
+        int n = lines.size();
         long[] iterations = new long[n];
         boolean[] sampled = new boolean[n];
         double[] psf = new double[n];
+        long[] nanos = new long[n];
+        int[] passes = new int[n];
+        long cumulative = 0;
         for (int i = 0; i < n; i++) {
-            iterations[i] = its.get(i)[0];
-            sampled[i] = (Boolean) rest.get(i)[0];
-            psf[i] = (Double) rest.get(i)[1];
+            Map<?, ?> m = lines.get(i);
+            iterations[i] = ((Number) m.get("iteration")).longValue();
+            sampled[i] = Boolean.TRUE.equals(m.get("sampled"));
+            psf[i] = m.get("psfNorm") instanceof Number v ? v.doubleValue() : Double.NaN;
+            nanos[i] = m.get("stepNanos") instanceof Number v ? v.longValue() : 0;
+            long total = m.get("passes") instanceof Number v ? v.longValue() : cumulative + (sampled[i] ? 2 : 1);
+            passes[i] = (int) (total - cumulative);
+            cumulative = total;
         }
-        return new Telemetry(iterations, sampled, psf);
+        return new Telemetry(iterations, sampled, psf, nanos, passes);
     }
 
     /** Number of iterations recorded. */
@@ -67,5 +78,44 @@ public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms)
             out[i] = (double) inWindow / Math.min(i + 1, window);
         }
         return out;
+    }
+
+    /**
+     * The run's step time as it would have been on a quiet machine, in seconds:
+     * {@code T_q = Σ_k n_k · P1(t | k passes)}, where {@code n_k} counts the steps that made {@code k} passes
+     * and {@code P1} is the 1st percentile (nearest rank; the fastest step when there are fewer than 100) of those
+     * steps' wall times.
+     *
+     * <p>On a shared machine a run's wall time says as much about its neighbours as about its method. A training
+     * step does a fixed amount of work, so it is never much faster than its quiet cost, and the fastest percent
+     * of each kind of step is that cost even when most steps were slowed: on the noisy reference setup, runs whose
+     * median step was 1.1–3× their quietest still had 1-pass P1s within 55–61 ms and 2-pass P1s within 107–134 ms,
+     * where the 10th percentile already spread over 54–105 ms. It is still an estimate — a run that never had a
+     * quiet moment is charged too much. Evaluation and data loading are not charged. NaN when the telemetry
+     * records no step times.
+     */
+    public double quietStepSeconds() {
+        Map<Integer, List<Long>> byPasses = new TreeMap<>();
+        for (int i = 0; i < size(); i++) {
+            if (stepNanos[i] > 0) {
+                byPasses.computeIfAbsent(stepPasses[i], k -> new ArrayList<>()).add(stepNanos[i]);
+            }
+        }
+        if (byPasses.isEmpty()) {
+            return Double.NaN;
+        }
+        double seconds = 0;
+        for (List<Long> times : byPasses.values()) {
+            seconds += times.size() * percentile(times, QUIET_PERCENTILE) / 1e9;
+        }
+        return seconds;
+    }
+
+    /** The {@code q}-quantile of {@code values} by nearest rank: the ⌈q·n⌉-th smallest (the smallest for small n). */
+    static long percentile(List<Long> values, double q) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(rank, 1) - 1];
     }
 }

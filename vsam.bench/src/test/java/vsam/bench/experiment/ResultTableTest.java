@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 class ResultTableTest {
 
     private static RunRecord run(String label, long seed, double acc, double best, double seconds, double fraction) {
-        return new RunRecord(label, seed, true, acc, best, seconds, 1 + fraction, fraction, List.of());
+        return run(label, seed, acc, best, seconds, Double.NaN, fraction);
+    }
+
+    private static RunRecord run(String label, long seed, double acc, double best, double seconds, double quiet,
+                                 double fraction) {
+        return new RunRecord(label, seed, true, acc, best, seconds, quiet, 1 + fraction, fraction, List.of());
     }
 
     @Test
@@ -33,6 +38,22 @@ class ResultTableTest {
     }
 
     @Test
+    void theQuietSpeedUpUsesTheQuietStepTimesAndIsAbsentWithoutThem() {
+        ResultTable t = ResultTable.of(List.of(
+                run("sam", 0, 0.85, 0.85, 300, 120, 1), run("sam", 1, 0.85, 0.85, 200, 100, 1),
+                run("vsam", 0, 0.85, 0.85, 100, 50, 0.05), run("vsam", 1, 0.85, 0.85, 300, 60, 0.05),
+                run("rst", 0, 0.85, 0.85, 150, 0.5)), List.of("sam", "vsam", "rst"));
+        ResultTable.Row vsam = t.row("vsam").orElseThrow();
+        assertEquals(250.0 / 200.0, vsam.speedUpVsSam().getAsDouble(), 1e-12);
+        assertEquals(110.0 / 55.0, vsam.quietSpeedUpVsSam().getAsDouble(), 1e-12);
+        assertFalse(t.row("rst").orElseThrow().quietSpeedUpVsSam().isPresent(), "no step times, no quiet ratio");
+        String md = t.markdown();
+        assertTrue(md.contains("| vsam | 2 | 85.00 ± 0.00 | 85.00 ± 0.00 | 200.0 ± 141.4 | 55.0 ± 7.1 | 1.05 | 5.0% | 1.25× | 2.00× |"), md);
+        assertTrue(md.contains("| rst | 1 | 85.00 | 85.00 | 150.0 | — | 1.50 | 50.0% | 1.67× | — |"), md);
+        assertTrue(t.csv().lines().anyMatch(l -> l.startsWith("vsam,2,") && l.contains(",55.000000,")), t.csv());
+    }
+
+    @Test
     void shareOfSamsGainKeptIsMeasuredFromSgdToSam() {
         ResultTable t = ResultTable.of(List.of(
                 run("sgd", 0, 0.78, 0.79, 100, 0), run("sgd", 1, 0.78, 0.79, 100, 0),
@@ -51,7 +72,8 @@ class ResultTableTest {
         ResultTable t = ResultTable.of(List.of(run("sgd", 0, 0.931, 0.931, 100, 0), run("sam", 0, 0.9305, 0.9312, 200, 1),
                 run("vsam", 0, 0.93, 0.93, 110, 0.1)), List.of("sgd", "sam", "vsam"));
         assertFalse(t.row("vsam").orElseThrow().gainKeptFinal().isPresent());
-        assertTrue(t.markdown().contains("| vsam | 1 | 93.00 | 93.00 | 110.0 | 1.10 | 10.0% | 1.82× | — | — |"), t.markdown());
+        assertTrue(t.markdown().contains("| vsam | 1 | 93.00 | 93.00 | 110.0 | — | 1.10 | 10.0% | 1.82× | — | — | — |"),
+                t.markdown());
     }
 
     @Test
@@ -71,7 +93,7 @@ class ResultTableTest {
 
     @Test
     void withoutSamOrSgdTheRatiosAreAbsentAndOnlyCompletedRunsCount() {
-        RunRecord cancelled = new RunRecord("sam", 0, false, 0.5, 0.5, 10, 2, 1, List.of());
+        RunRecord cancelled = new RunRecord("sam", 0, false, 0.5, 0.5, 10, 5, 2, 1, List.of());
         ResultTable t = ResultTable.of(List.of(cancelled, run("vsam", 0, 0.8, 0.8, 100, 0.2)), List.of("sgd", "sam", "vsam"));
         assertEquals(List.of("vsam"), t.rows().stream().map(ResultTable.Row::label).toList());
         assertFalse(t.row("vsam").orElseThrow().speedUpVsSam().isPresent());
