@@ -15,5 +15,9 @@ for d in /usr/local/cuda/lib64 /usr/local/cuda/targets/x86_64-linux/lib /usr/lib
     fi
 done
 export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}"
+# the one GPU run must explain its failures: cuDNN writes the reason behind an error status to stderr; and no
+# library may round FP32 GEMMs/convolutions to TF32 behind our back (the parity checks allow 1e-3)
+export CUDNN_LOGERR_DBG="${CUDNN_LOGERR_DBG:-1}" CUDNN_LOGDEST_DBG="${CUDNN_LOGDEST_DBG:-stderr}"
+export NVIDIA_TF32_OVERRIDE="${NVIDIA_TF32_OVERRIDE:-0}"
 exec "$here/runtime/bin/java" -Dorg.bytedeco.javacpp.cachedir="$cache" \
     -cp "$here/jars/*" vsam.backend.javacpp.GpuCheck "$@"

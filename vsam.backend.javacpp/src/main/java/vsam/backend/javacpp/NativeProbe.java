@@ -102,10 +102,15 @@ public final class NativeProbe {
         int[] runtime = new int[1];
         cudart.cudaRuntimeGetVersion(runtime);
         String names = "CUDA runtime " + runtime[0] / 1000 + "." + runtime[0] % 1000 / 10;
-        int[] blas = new int[1];
         try {
-            int rc = cublas.cublasGetVersion_v2(null, blas);
-            names += rc == cublas.CUBLAS_STATUS_SUCCESS ? ", cuBLAS " + blas[0] : ", cuBLAS";
+            // cublasGetProperty needs no handle (cublasGetVersion takes one, and a null handle is not promised to work)
+            int[] major = new int[1];
+            int[] minor = new int[1];
+            int[] patch = new int[1];
+            boolean known = cublas.cublasGetProperty(cudart.MAJOR_VERSION, major) == cublas.CUBLAS_STATUS_SUCCESS
+                    && cublas.cublasGetProperty(cudart.MINOR_VERSION, minor) == cublas.CUBLAS_STATUS_SUCCESS
+                    && cublas.cublasGetProperty(cudart.PATCH_LEVEL, patch) == cublas.CUBLAS_STATUS_SUCCESS;
+            names += known ? ", cuBLAS " + major[0] + "." + minor[0] + "." + patch[0] : ", cuBLAS";
         } catch (Throwable t) {
             throw new MissingLibrary("cuBLAS: " + describe(t));
         }

@@ -35,6 +35,10 @@ record ConvAlgorithm(int algo, int mathType, long workspace) {
         }
         for (Candidate c : candidates) {
             if (c.status == cudnn.CUDNN_STATUS_SUCCESS && c.memory <= MAX_WORKSPACE) {
+                // only tensor-op (TF32) candidates: usable, but ~1e-3 less exact than the CPU path, so say so once
+                System.getLogger(ConvAlgorithm.class.getName()).log(System.Logger.Level.WARNING, "javacpp cuda: no "
+                        + "FP32-math cuDNN algorithm for " + what + "; using math type " + c.mathType
+                        + " (TF32 rounding: parity with the CPU path may fail)");
                 return new ConvAlgorithm(c.algo, c.mathType, c.memory);
             }
         }

@@ -2,6 +2,7 @@ package vsam.backend.javacpp.cuda;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bytedeco.cuda.global.cudart;
 import vsam.api.BackendException;
 import vsam.api.Session;
 import vsam.api.model.InitialWeights;
@@ -133,6 +134,9 @@ public final class CudaSession implements Session {
             n.markClosed();
         }
         freeBatchBuffers.clear();
+        // the staging event and page-locked memory belong to this device's context: make it current on
+        // the closing thread first (Gpu.close does the same for everything else); errors are ignored here
+        cudart.cudaSetDevice(device);
         try {
             staging.close();
         } finally {
