@@ -2,10 +2,15 @@ package vsam.backend.javacpp.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vsam.api.model.InitialWeights;
+import vsam.api.model.Layer;
 import vsam.api.model.ModelSpec;
 import vsam.api.model.Models;
+import vsam.api.model.Quantization;
 import vsam.api.model.Shape;
 import vsam.api.network.DeviceBatch;
 import vsam.api.network.HostBatch;
@@ -17,7 +22,8 @@ import vsam.backend.javacpp.Fixtures;
 
 /**
  * The javacpp CPU backend and the DJL (PyTorch) backend agree: same seed and batch give the same loss
- * (1e-4 relative) and the same gradient, segment by segment (1e-3 relative L2).
+ * (1e-4 relative) and the same gradient, segment by segment (1e-3 relative L2; a segment whose true
+ * gradient is float noise against the whole gradient's norm, see {@link #assertGradientsAgree}).
  */
 class DjlParityTest extends CpuAndDjlSessions {
 
@@ -36,7 +42,7 @@ class DjlParityTest extends CpuAndDjlSessions {
             lb = b.lossAndGradient(y, Pass.CLEAN, gb);
         }
         assertEquals(lb, la, 1e-4 * Math.abs(lb), "loss");
-        GradientTest.assertSegmentsClose(spec.segments(), gb.read(), ga.read(), 1e-3);
+        assertGradientsAgree(spec, gb.read(), ga.read(), 1e-3);
         float[] bufA = a.exportState().buffers();
         float[] bufB = b.exportState().buffers();
         assertEquals(bufB.length, bufA.length);
@@ -59,6 +65,35 @@ class DjlParityTest extends CpuAndDjlSessions {
     @Test
     void tinyResNetAgrees() {
         assertSameLossAndGradient(GradientTest.tinyResNet(4), 6, 12);
+    }
+
+    /**
+     * The bias of a convolution feeding BatchNorm has a true gradient of exactly 0: both backends return
+     * rounding noise (~1e-8, relative L2 between them 1 to 8), which must not fail the comparison.
+     */
+    @Test
+    void convolutionBiasBeforeBatchNormAgrees() {
+        ModelSpec base = GradientTest.tinyResNet(4);
+        List<Layer> layers = new ArrayList<>(base.layers());
+        layers.set(0, new Layer.Conv2d(3, 8, 3, 1, 1, true));
+        ModelSpec spec = new ModelSpec("tiny-resnet-conv-bias", base.input(), base.classes(), layers);
+        assertEquals(Set.of("0.bias"), noiseSegments(spec));
+        assertSameLossAndGradient(spec, 6, 12);
+    }
+
+    /**
+     * The 8-bit first layer of a quantised residual network quantises the images in front of BatchNorm:
+     * its input step's gradient (~3e-5 of the whole) is the one the DJL backend used to compute as the
+     * difference of two sums tens of times larger than it, off by 10 to 50 times its own size and
+     * different from run to run (see the DJL backend's {@code FakeQuant}); repeated for that reason.
+     */
+    @Test
+    void quantizedTinyResNetAgrees() {
+        ModelSpec spec = GradientTest.tinyResNet(4).quantized(Quantization.of(4, 4));
+        assertEquals(Set.of("0.input_step"), noiseSegments(spec));
+        for (int repeat = 0; repeat < 3; repeat++) {
+            assertSameLossAndGradient(spec, 16, 12);
+        }
     }
 
     @Test
