@@ -60,6 +60,25 @@ class ExperimentEndToEndTest {
         assertEquals(2, Files.readAllLines(out.resolve("clean/seed0/sgd/epochs.csv")).size(), "no duplicated epoch line");
     }
 
+    /**
+     * The quick preset with its own methods (every one) on both of its setups produces a row per method:
+     * one seed, one epoch of the mlp, so that every sampling policy and reuse rule runs end to end in CI.
+     */
+    @Test
+    void theQuickPresetGivesEveryMethodItsRow(@TempDir Path out) throws Exception {
+        StringBuilder log = new StringBuilder();
+        String[] args = {"--preset", "quick", "--model", "mlp", "--epochs", "1", "--seeds", "0", "--backend", "javacpp",
+            "--threads", "1", "--out", out.toString()};
+        assertEquals(0, run(args, log), log.toString());
+        for (String setup : new String[] {"noisy", "clean"}) {
+            String md = Files.readString(out.resolve(setup).resolve("results.md"));
+            for (String method : Variant.ALL) {
+                assertTrue(md.contains("| " + method + " | 1 |"), setup + " has no row for " + method + ":\n" + md);
+            }
+            assertEquals(Variant.ALL.size() + 1, Files.readString(out.resolve(setup).resolve("results.csv")).lines().count());
+        }
+    }
+
     @Test
     void badOptionsExitWithTwoAndNameTheProblem(@TempDir Path out) {
         StringBuilder log = new StringBuilder();
