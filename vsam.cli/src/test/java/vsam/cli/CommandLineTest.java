@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +16,6 @@ import vsam.api.config.RunConfig;
 
 /** The vsam command: options map to the configuration, bad input gives one line and a non-zero code. */
 class CommandLineTest {
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     @Test
     void optionDefaultsAreTheReferenceSetup() {
@@ -43,24 +31,24 @@ class CommandLineTest {
 
     @Test
     void badOptionValuesGiveOneLineNamingTheField() {
-        Result r = run("train", "--epochs", "0");
+        CommandRun r = CommandRun.of("train", "--epochs", "0");
         assertEquals(2, r.code());
         assertEquals("vsam: invalid epochs: 0 (allowed: an integer in [1, 100000])", r.err().strip());
-        Result g = run("train", "--gamma", "1.2");
+        CommandRun g = CommandRun.of("train", "--gamma", "1.2");
         assertEquals(2, g.code());
         assertTrue(g.err().startsWith("vsam: invalid method.vsam.gamma: 1.2"), g.err());
-        Result m = run("train", "--method", "vsma");
+        CommandRun m = CommandRun.of("train", "--method", "vsma");
         assertTrue(m.err().contains("did you mean 'vsam'"), m.err());
-        Result w = run("train", "--vsam-warmup", "3 weeks");
+        CommandRun w = CommandRun.of("train", "--vsam-warmup", "3 weeks");
         assertTrue(w.err().contains("auto, <n>ep (epochs) or <n>it (iterations)"), w.err());
-        Result t = run("train", "--epochs", "ten");
+        CommandRun t = CommandRun.of("train", "--epochs", "ten");
         assertEquals(2, t.code());
         assertEquals(1, t.err().strip().lines().count(), t.err());
     }
 
     @Test
     void unknownBackendListsTheAvailableOnes() {
-        Result r = run("train", "--backend", "dj", "--dataset", "embedded", "--epochs", "1");
+        CommandRun r = CommandRun.of("train", "--backend", "dj", "--dataset", "embedded", "--epochs", "1");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unknown backend 'dj' (did you mean 'djl'?); available: djl/cpu"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -68,14 +56,14 @@ class CommandLineTest {
 
     @Test
     void unavailableDeviceSaysWhy() {
-        Result r = run("train", "--device", "cuda:0", "--dataset", "embedded", "--epochs", "1");
+        CommandRun r = CommandRun.of("train", "--device", "cuda:0", "--dataset", "embedded", "--epochs", "1");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("vsam: backend djl has no device 'cuda:0'") || r.err().contains("cannot use cuda:0"), r.err());
     }
 
     @Test
     void backendsListsDjlOnTheCpu() {
-        Result r = run("backends");
+        CommandRun r = CommandRun.of("backends");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("djl"), r.out());
         assertTrue(r.out().contains("cpu") && r.out().contains("available"), r.out());
@@ -83,8 +71,9 @@ class CommandLineTest {
 
     @Test
     void compareTrainsEachMethodAndWritesTheTable(@TempDir Path dir) throws Exception {
-        Result r = run("compare", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--train-subset", "1024",
-                "--batch-size", "64", "--methods", "sgd,sam,vsam", "--threads", "1", "--out", dir.toString());
+        CommandRun r = CommandRun.of("compare", "--dataset", "embedded", "--model", "mlp", "--epochs", "1",
+                "--train-subset", "1024", "--batch-size", "64", "--methods", "sgd,sam,vsam", "--threads", "1",
+                "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         for (String m : List.of("sgd", "sam", "vsam")) {
             Path folder = dir.resolve(m);
@@ -104,7 +93,8 @@ class CommandLineTest {
     @Test
     void aRunFolderThatHoldsARunIsRefused(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("config.json"), "{}");
-        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--out", dir.toString());
+        CommandRun r = CommandRun.of("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1",
+                "--out", dir.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("already holds a run"), r.err());
         assertEquals("{}", Files.readString(dir.resolve("config.json")), "nothing already written is lost");
@@ -112,7 +102,7 @@ class CommandLineTest {
 
     @Test
     void compareRefusesARepeatedMethodOrAnOccupiedRunFolderBeforeTrainingAnything(@TempDir Path dir) throws Exception {
-        Result twice = run("compare", "--methods", "sgd,sam,sgd", "--dataset", "embedded", "--model", "mlp",
+        CommandRun twice = CommandRun.of("compare", "--methods", "sgd,sam,sgd", "--dataset", "embedded", "--model", "mlp",
                 "--epochs", "1", "--out", dir.resolve("a").toString());
         assertEquals(1, twice.code());
         assertEquals("vsam: --methods names 'sgd' twice; each method runs once per comparison", twice.err().strip());
@@ -121,7 +111,7 @@ class CommandLineTest {
         Path b = dir.resolve("b");
         Files.createDirectories(b.resolve("sam"));
         Files.writeString(b.resolve("sam").resolve("config.json"), "{}");
-        Result occupied = run("compare", "--methods", "sgd,sam", "--dataset", "embedded", "--model", "mlp",
+        CommandRun occupied = CommandRun.of("compare", "--methods", "sgd,sam", "--dataset", "embedded", "--model", "mlp",
                 "--epochs", "1", "--out", b.toString());
         assertEquals(1, occupied.code());
         assertTrue(occupied.err().contains("already holds a run"), occupied.err());
@@ -132,7 +122,7 @@ class CommandLineTest {
     @Test
     void everySubcommandHasHelp() {
         for (String command : List.of("train", "compare", "demo", "backends")) {
-            Result r = run(command, "--help");
+            CommandRun r = CommandRun.of(command, "--help");
             assertEquals(0, r.code(), command + ": " + r.err());
             assertTrue(r.out().contains("Usage: vsam " + command), command + ": " + r.out());
         }
@@ -141,7 +131,7 @@ class CommandLineTest {
     @Test
     void aDivergingRunStopsNamingTheIterationAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
         // The learning rate warms up linearly towards an absurd peak: early steps are fine, later ones explode.
-        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--method", "sam", "--epochs", "1",
+        CommandRun r = CommandRun.of("train", "--dataset", "embedded", "--model", "mlp", "--method", "sam", "--epochs", "1",
                 "--train-subset", "1024", "--batch-size", "32", "--threads", "1", "--schedule", "constant",
                 "--lr", "1e12", "--lr-warmup-epochs", "1", "--checkpoint-every", "2", "--out", dir.toString());
         assertEquals(1, r.code(), r.err());
@@ -161,14 +151,15 @@ class CommandLineTest {
     void anUnwritableRunFolderIsRefused(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("not-a-folder");
         Files.writeString(file, "x");
-        Result r = run("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--out", file.resolve("run").toString());
+        CommandRun r = CommandRun.of("train", "--dataset", "embedded", "--model", "mlp", "--epochs", "1",
+                "--out", file.resolve("run").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("vsam: cannot create run folder"), r.err());
     }
 
     @Test
     void missingDataIsReportedWithWhereItLooked(@TempDir Path dir) {
-        Result r = run("train", "--dataset", "cifar10", "--data-dir", dir.toString(), "--epochs", "1");
+        CommandRun r = CommandRun.of("train", "--dataset", "cifar10", "--data-dir", dir.toString(), "--epochs", "1");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("vsam: data set 'cifar10' not found; looked in"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());

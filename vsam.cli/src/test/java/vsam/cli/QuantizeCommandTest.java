@@ -3,8 +3,6 @@ package vsam.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,16 +16,6 @@ import vsam.algorithm.run.RunExecutor;
  */
 class QuantizeCommandTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void quantizeBecomesTheModelIdsSuffix() {
         RunOptions options = new RunOptions();
@@ -38,7 +26,7 @@ class QuantizeCommandTest {
 
     @Test
     void aBadQuantizationIsOneLineNamingIt() {
-        Result r = run("train", "--quantize", "w5a4", "--dataset", "embedded");
+        CommandRun r = CommandRun.of("train", "--quantize", "w5a4", "--dataset", "embedded");
         assertEquals(2, r.code());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("bad quantization 'w5a4': weight bits must be one of [2, 3, 4, 8], got 5"), r.err());
@@ -50,10 +38,10 @@ class QuantizeCommandTest {
         Path qat = dir.resolve("qat");
         String[] common = {"--dataset", "embedded", "--model", "mlp", "--epochs", "1", "--train-subset", "512",
             "--backend", "javacpp", "--method", "sgd"};
-        Result a = run(concat(new String[] {"train", "--out", fp.toString()}, common));
+        CommandRun a = CommandRun.of(concat(new String[] {"train", "--out", fp.toString()}, common));
         assertEquals(0, a.code(), a.err());
-        Result b = run(concat(new String[] {"train", "--out", qat.toString(), "--quantize", "w4a4", "--init-from", fp.toString()},
-                common));
+        CommandRun b = CommandRun.of(concat(new String[] {"train", "--out", qat.toString(), "--quantize", "w4a4",
+            "--init-from", fp.toString()}, common));
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().contains("starting from mlp"), b.out());
         assertEquals("mlp+w4a4", RunExecutor.configOf(qat).model());
