@@ -48,6 +48,11 @@ final class Blas {
         }
     }
 
+    /** {@code x ← a · x} over {@code n} floats ({@code cblas_sscal}). */
+    static void scale(int n, float a, FloatPointer x) {
+        openblas_nolapack.cblas_sscal(n, a, x, 1);
+    }
+
     /** Sets OpenBLAS's thread count (process-wide). */
     static void threads(int n) {
         openblas_nolapack.blas_set_num_threads(n);

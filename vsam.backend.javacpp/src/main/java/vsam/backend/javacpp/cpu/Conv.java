@@ -7,8 +7,8 @@ import vsam.api.model.Layer;
 import vsam.api.model.Shape;
 
 /**
- * 2-D convolution by im2col and one OpenBLAS {@code sgemm} per chunk of examples, in the
- * channel-major layout: with {@code cols[(ci,ky,kx)][(n,oy,ox)] = x[ci][n][oy·s−p+ky][ox·s−p+kx]}
+ * 2-D convolution in the channel-major layout, by oneDNN's primitives when the session has oneDNN
+ * ({@link DnnlConvolution}), else by im2col and one OpenBLAS {@code sgemm} per chunk of examples: with {@code cols[(ci,ky,kx)][(n,oy,ox)] = x[ci][n][oy·s−p+ky][ox·s−p+kx]}
  * (zero outside the image),
  * <pre>
  *   Y[Cout][N·Ho·Wo] = W[Cout][Cin·k·k] · cols            (+ bias per output channel)
@@ -46,9 +46,12 @@ final class Conv extends Node {
     private final Optional<WeightQuantizer> quantizer;
     private final Optional<InputQuantizer> inputQuantizer;
     private FloatPointer weightInUse;
+    /** oneDNN's primitives for this layer; null when the session convolves by im2col + sgemm. */
+    private final DnnlConvolution dnnl;
+    private Arena arena;
 
-    Conv(Layer.Conv2d layer, Shape in, long weightOffset) {
-        this(layer, in, weightOffset, Optional.empty(), Optional.empty());
+    Conv(Layer.Conv2d layer, Shape in, long weightOffset, Optional<Dnnl> dnnl) {
+        this(layer, in, weightOffset, Optional.empty(), Optional.empty(), dnnl);
     }
 
     /**
@@ -57,7 +60,7 @@ final class Conv extends Node {
      * and scales its output by {@code s_a · s_w} (see {@link vsam.api.model.Quantizer}).
      */
     Conv(Layer.Conv2d layer, Shape in, long weightOffset, Optional<WeightQuantizer> quantizer,
-         Optional<InputQuantizer> inputQuantizer) {
+         Optional<InputQuantizer> inputQuantizer, Optional<Dnnl> dnnl) {
         super(in, layer.outputShape(in), Layout.CHANNELS, Layout.CHANNELS);
         cin = layer.inChannels();
         cout = layer.outChannels();
@@ -74,6 +77,7 @@ final class Conv extends Node {
         this.inputQuantizer = inputQuantizer;
         this.biasOffset = layer.bias() ? weightOffset + (long) cout * kk : -1;
         direct = k == 1 && stride == 1 && pad == 0;
+        this.dnnl = dnnl.map(d -> new DnnlConvolution(d, cin, cout, k, stride, pad, h, w, ho, wo)).orElse(null);
     }
 
     /** Examples per im2col chunk for a part of {@code n} examples. */
@@ -84,16 +88,20 @@ final class Conv extends Node {
 
     @Override
     long workspace(int capacity) {
-        return direct ? 0 : (long) kk * ho * wo * chunk(capacity);
+        return direct || dnnl != null ? 0 : (long) kk * ho * wo * chunk(capacity);
     }
 
     @Override
     long weights() {
-        return (long) cout * kk;
+        return dnnl != null ? 0 : (long) cout * kk;
     }
 
     @Override
     void reserve(int capacity, Arena arena) {
+        this.arena = arena;
+        if (dnnl != null) {
+            dnnl.close();
+        }
         arena.free(y);
         arena.free(dx);
         y = arena.floats((long) cout * capacity * ho * wo);
@@ -103,6 +111,9 @@ final class Conv extends Node {
 
     @Override
     void release(Arena arena) {
+        if (dnnl != null) {
+            dnnl.close();
+        }
         quantizer.ifPresent(q -> q.release(arena));
         arena.free(y);
         arena.free(dx);
@@ -121,27 +132,15 @@ final class Conv extends Node {
     @Override
     NativeFloats forward(Context c, NativeFloats x) {
         int n = c.n;
-        int hwo = ho * wo;
-        int ldy = n * hwo;
-        int ldx = n * h * w;
+        int ldy = n * ho * wo;
         input = x;
         var weight = quantizer.isPresent() ? quantizer.get().forward(c) : c.params.at(weightOffset);
         weightInUse = weight;
-        c.parallel.split(n, 1, (part, e0, e1) -> {
-            if (direct) {
-                Blas.gemm(false, false, cout, (e1 - e0) * hwo, cin, 1f, weight, kk,
-                        x.at((long) e0 * h * w), ldx, 0f, y.at((long) e0 * hwo), ldy);
-                return;
-            }
-            NativeFloats cols = c.workspace[part];
-            int s = chunk(e1 - e0);
-            for (int n0 = e0; n0 < e1; n0 += s) {
-                int len = Math.min(s, e1 - n0);
-                im2col(cols.buffer(), x.buffer(), n, n0, len);
-                Blas.gemm(false, false, cout, len * hwo, kk, 1f, weight, kk,
-                        cols.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
-            }
-        });
+        if (dnnl != null) {
+            dnnl.forward(n, arena, x.pointer(), weight, y.pointer());
+        } else {
+            convolveByGemm(c, x, weight);
+        }
         float scale = inputScale() * weightScale();
         if (biasOffset >= 0 || scale != 1f) {
             FloatBuffer yb = y.buffer();
@@ -159,8 +158,64 @@ final class Conv extends Node {
         return y;
     }
 
+    /** {@code y = W · im2col(x)}, the examples split over the session's threads. */
+    private void convolveByGemm(Context c, NativeFloats x, FloatPointer weight) {
+        int n = c.n;
+        int hwo = ho * wo;
+        int ldy = n * hwo;
+        int ldx = n * h * w;
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            if (direct) {
+                Blas.gemm(false, false, cout, (e1 - e0) * hwo, cin, 1f, weight, kk,
+                        x.at((long) e0 * h * w), ldx, 0f, y.at((long) e0 * hwo), ldy);
+                return;
+            }
+            NativeFloats cols = c.workspace[part];
+            int s = chunk(e1 - e0);
+            for (int n0 = e0; n0 < e1; n0 += s) {
+                int len = Math.min(s, e1 - n0);
+                im2col(cols.buffer(), x.buffer(), n, n0, len);
+                Blas.gemm(false, false, cout, len * hwo, kk, 1f, weight, kk,
+                        cols.pointer(), len * hwo, 0f, y.at((long) n0 * hwo), ldy);
+            }
+        });
+    }
+
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
+        int n = c.n;
+        int ldy = n * ho * wo;
+        float inScale = inputScale();
+        float wScale = weightScale();
+        if (dnnl != null) {
+            FloatPointer dW = c.grad.at(weightOffset);
+            dnnl.backward(n, arena, dy.pointer(), dW, needDx ? dx.pointer() : null);
+            if (inScale != 1f) {
+                Blas.scale(cout * kk, inScale, dW);
+            }
+            if (needDx && wScale != 1f) {
+                Blas.scale(n * cin * h * w, wScale, dx.pointer());
+            }
+        } else {
+            backwardByGemm(c, dy, needDx, inScale, wScale);
+        }
+        quantizer.ifPresent(q -> q.backward(c));
+        if (biasOffset >= 0) {
+            FloatBuffer d = dy.buffer();
+            FloatBuffer g = c.g;
+            c.parallel.range(cout, 1, (from, to) -> {
+                for (int co = from; co < to; co++) {
+                    g.put((int) (biasOffset + co), (float) Kernels.sum(d, co * ldy, ldy));
+                }
+            });
+        }
+        return needDx ? dx : null;
+    }
+
+    /**
+     * {@code dW = inScale · dY · colsᵀ} (per-thread parts folded after) and {@code dx = col2im(wScale · Wᵀ · dY)}.
+     */
+    private void backwardByGemm(Context c, NativeFloats dy, boolean needDx, float inScale, float wScale) {
         int n = c.n;
         int hwo = ho * wo;
         int ldy = n * hwo;
@@ -168,8 +223,6 @@ final class Conv extends Node {
         NativeFloats x = input;
         var weight = weightInUse;
         int parts = c.parallel.parts(n, 1);
-        float inScale = inputScale();
-        float wScale = weightScale();
         c.parallel.split(n, 1, (part, e0, e1) -> {
             var dW = part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer();
             if (direct) {
@@ -197,17 +250,6 @@ final class Conv extends Node {
             }
         });
         c.reducePartials(weightOffset, cout * kk, parts);
-        quantizer.ifPresent(q -> q.backward(c));
-        if (biasOffset >= 0) {
-            FloatBuffer d = dy.buffer();
-            FloatBuffer g = c.g;
-            c.parallel.range(cout, 1, (from, to) -> {
-                for (int co = from; co < to; co++) {
-                    g.put((int) (biasOffset + co), (float) Kernels.sum(d, co * ldy, ldy));
-                }
-            });
-        }
-        return needDx ? dx : null;
     }
 
     /** {@code dx[ci][n][iy][ix] = Σ dcols[(ci,ky,kx)][(n,oy,ox)]} over the taps that read that pixel. */

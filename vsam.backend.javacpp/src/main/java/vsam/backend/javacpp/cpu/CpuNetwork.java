@@ -45,11 +45,12 @@ final class CpuNetwork implements Network {
     private int capacity;
     private boolean closed;
 
-    CpuNetwork(ModelSpec spec, CpuVec params, LossOptions lossOptions, Arena arena, Parallel parallel) {
+    CpuNetwork(ModelSpec spec, CpuVec params, LossOptions lossOptions, Arena arena, Parallel parallel,
+               Optional<Dnnl> dnnl) {
         this.spec = spec;
         this.params = params;
         this.arena = arena;
-        Compiler compiler = new Compiler(spec.quantizedLayers());
+        Compiler compiler = new Compiler(spec.quantizedLayers(), dnnl);
         List<Node> nodes = new ArrayList<>(compiler.sequence(spec.layers(), spec.input(), Node.Layout.FLAT, false));
         Node last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
         Shape outShape = Shape.through(spec.layers(), spec.input());
@@ -93,8 +94,10 @@ final class CpuNetwork implements Network {
         int segment;
         final List<int[]> batchNorms = new ArrayList<>();
         final Map<Integer, QuantizedLayer> quantized = new HashMap<>();
+        final Optional<Dnnl> dnnl;
 
-        Compiler(List<QuantizedLayer> layers) {
+        Compiler(List<QuantizedLayer> layers, Optional<Dnnl> dnnl) {
+            this.dnnl = dnnl;
             for (QuantizedLayer q : layers) {
                 quantized.put(q.weightSegment(), q);
             }
@@ -169,7 +172,7 @@ final class CpuNetwork implements Network {
                         long weightOffset = paramAt;
                         Optional<Quantizers> q = weightLayer(nodes, shape, at,
                                 (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel(), c.bias() ? c.outChannels() : 0);
-                        node = new Conv(c, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs));
+                        node = new Conv(c, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs), dnnl);
                     } else if (layer instanceof Layer.BatchNorm2d b) {
                         node = new BatchNorm(b, shape, paramAt, runningAt);
                         batchNorms.add(new int[] {runningAt, b.channels()});
@@ -203,6 +206,10 @@ final class CpuNetwork implements Network {
     }
 
     void markClosed() {
+        if (!closed) {
+            body.release(arena);
+            loss.release(arena);
+        }
         closed = true;
     }
 

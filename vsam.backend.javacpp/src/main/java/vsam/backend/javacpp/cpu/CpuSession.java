@@ -2,6 +2,7 @@ package vsam.backend.javacpp.cpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import vsam.api.BackendException;
 import vsam.api.Session;
 import vsam.api.model.InitialWeights;
@@ -22,17 +23,37 @@ public final class CpuSession implements Session {
 
     private final Arena arena = new Arena();
     private final Parallel parallel;
+    private final Optional<Dnnl> dnnl;
     private final List<NativeFloats> freeBatchBuffers = new ArrayList<>();
     private final List<CpuNetwork> networks = new ArrayList<>();
     private boolean closed;
 
-    /** @param threads threads for OpenBLAS and the Java loops; 0 = available processors */
+    /**
+     * A session whose convolutions use oneDNN unless the system property {@code vsam.javacpp.conv} is
+     * {@code gemm} (or oneDNN does not load).
+     *
+     * @param threads threads for OpenBLAS, oneDNN and the Java loops; 0 = available processors
+     */
     public CpuSession(int threads) {
+        this(threads, Dnnl.wantedByDefault());
+    }
+
+    /**
+     * @param threads threads for OpenBLAS, oneDNN and the Java loops; 0 = available processors
+     * @param oneDnn  whether convolutions use oneDNN (when it loads) rather than im2col + OpenBLAS sgemm
+     */
+    public CpuSession(int threads, boolean oneDnn) {
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // OpenBLAS runs single-threaded inside each of the session's own threads, which split every layer
         // by examples: no oversubscription with OpenBLAS's spinning workers, no fork/join inside a GEMM.
         Blas.threads(1);
         parallel = new Parallel(n);
+        dnnl = Dnnl.forSession(n, oneDnn);
+    }
+
+    /** How this session convolves: {@code "oneDNN x.y.z"} or {@code "im2col + OpenBLAS sgemm"}. */
+    public String convolutions() {
+        return dnnl.isPresent() ? Dnnl.version() : "im2col + OpenBLAS sgemm";
     }
 
     @Override
@@ -64,7 +85,7 @@ public final class CpuSession implements Session {
         }
         CpuVec params = new CpuVec(spec.segments(), arena.floats(spec.segments().totalLength()));
         params.write(init.flat());
-        CpuNetwork network = new CpuNetwork(spec, params, loss, arena, parallel);
+        CpuNetwork network = new CpuNetwork(spec, params, loss, arena, parallel, dnnl);
         networks.add(network);
         return network;
     }
@@ -110,6 +131,7 @@ public final class CpuSession implements Session {
             n.markClosed();
         }
         freeBatchBuffers.clear();
+        dnnl.ifPresent(Dnnl::close);
         parallel.close();
         arena.close();
     }

@@ -49,6 +49,18 @@ abstract class CpuAndDjlSessions {
      * counts and runs.
      */
     static void assertGradientsAgree(ModelSpec spec, float[] expected, float[] actual, double tolerance) {
+        assertGradientsAgree(spec, expected, actual, tolerance, tolerance);
+    }
+
+    /**
+     * As {@link #assertGradientsAgree(ModelSpec, float[], float[], double)}, with {@code stepTolerance}
+     * for the LSQ step-size segments ({@code *_step}): each is one scalar summed over a whole layer, and at
+     * two bits its terms cancel down to a few parts in ten thousand of their magnitudes, so float32
+     * rounding moves it by ~1e-3 (measured: djl, im2col + sgemm and oneDNN at 1 and 2 threads spread
+     * 3.6289–3.6334e-4 on one such segment, 1.2e-3 apart).
+     */
+    static void assertGradientsAgree(ModelSpec spec, float[] expected, float[] actual, double tolerance,
+                                     double stepTolerance) {
         Segments segments = spec.segments();
         Set<String> noise = noiseSegments(spec);
         double whole = 0;
@@ -70,7 +82,8 @@ abstract class CpuAndDjlSessions {
                         + distance + " against a whole-gradient norm of " + whole);
             } else {
                 double rel = Fixtures.relativeL2(actual, expected, from, to);
-                assertTrue(rel <= tolerance, segments.name(s) + ": relative L2 distance " + rel);
+                double limit = segments.name(s).endsWith("_step") ? stepTolerance : tolerance;
+                assertTrue(rel <= limit, segments.name(s) + ": relative L2 distance " + rel);
             }
         }
     }
