@@ -4,7 +4,7 @@
 #   jars/      the project's jars (vsam.api, vsam.backend.javacpp, and, for the CPU-vs-CUDA checks, vsam.algorithm,
 #              vsam.testkit and the backend's CUDA check classes from its tests), the JavaCPP jars (javacpp, cuda with
 #              its linux-x86_64 natives; openblas with only the natives the CPU reference needs: OpenBLAS without
-#              LAPACK). NOT the CUDA redist: the GPU machine's own CUDA 13 runtime, cuBLAS, cuDNN 9 and NVRTC are used.
+#              LAPACK; oneDNN's classes without its natives). NOT the CUDA redist: the GPU machine's own CUDA 13 runtime, cuBLAS, cuDNN 9 and NVRTC are used.
 #   run-gpu-check.sh
 # Everything runs on the class path (the check classes share a package with the backend module).
 # Extra Maven flags (e.g. -o) may be passed in MVN_FLAGS.
@@ -37,6 +37,10 @@ mkdir -p "$slim"
 rm -f "$native"
 (cd "$slim" && jar --create --file "$native" --manifest META-INF/MANIFEST.MF -C . org)
 rm -rf "$slim"
+
+# oneDNN's native jar (26 MB, with its OpenCL preset's) would take the bundle past 60 MiB; the checks' CPU reference
+# convolves by im2col + sgemm instead (run-gpu-check.sh sets vsam.javacpp.conv=gemm), so only the Java classes stay
+rm -f "$out"/jars/dnnl-*-linux-x86_64.jar "$out"/jars/opencl-*-linux-x86_64.jar
 
 jlink --add-modules java.base,jdk.unsupported --strip-debug --no-header-files --no-man-pages \
     --compress=2 --output "$out/runtime"

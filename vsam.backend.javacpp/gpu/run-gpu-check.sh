@@ -19,5 +19,6 @@ export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}"
 # library may round FP32 GEMMs/convolutions to TF32 behind our back (the parity checks allow 1e-3)
 export CUDNN_LOGERR_DBG="${CUDNN_LOGERR_DBG:-1}" CUDNN_LOGDEST_DBG="${CUDNN_LOGDEST_DBG:-stderr}"
 export NVIDIA_TF32_OVERRIDE="${NVIDIA_TF32_OVERRIDE:-0}"
-exec "$here/runtime/bin/java" -Dorg.bytedeco.javacpp.cachedir="$cache" \
+# the CPU reference convolves by im2col + OpenBLAS sgemm: oneDNN's natives (89 MB) are not in the bundle
+exec "$here/runtime/bin/java" -Dorg.bytedeco.javacpp.cachedir="$cache" -Dvsam.javacpp.conv=gemm \
     -cp "$here/jars/*" vsam.backend.javacpp.GpuCheck "$@"

@@ -93,7 +93,7 @@ final class Conv extends Node {
 
     @Override
     long weights() {
-        return dnnl != null ? 0 : (long) cout * kk;
+        return (long) cout * kk;
     }
 
     @Override
@@ -137,7 +137,7 @@ final class Conv extends Node {
         var weight = quantizer.isPresent() ? quantizer.get().forward(c) : c.params.at(weightOffset);
         weightInUse = weight;
         if (dnnl != null) {
-            dnnl.forward(n, arena, x.pointer(), weight, y.pointer());
+            c.parallel.split(n, 1, (part, e0, e1) -> dnnl.forward(part, e0, e1 - e0, n, arena, x, weight, y));
         } else {
             convolveByGemm(c, x, weight);
         }
@@ -188,10 +188,11 @@ final class Conv extends Node {
         float inScale = inputScale();
         float wScale = weightScale();
         if (dnnl != null) {
-            FloatPointer dW = c.grad.at(weightOffset);
-            dnnl.backward(n, arena, dy.pointer(), dW, needDx ? dx.pointer() : null);
+            c.parallel.split(n, 1, (part, e0, e1) -> dnnl.backward(part, e0, e1 - e0, n, arena, dy,
+                    part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer(), needDx ? dx : null));
+            c.reducePartials(weightOffset, cout * kk, c.parallel.parts(n, 1));
             if (inScale != 1f) {
-                Blas.scale(cout * kk, inScale, dW);
+                Blas.scale(cout * kk, inScale, c.grad.at(weightOffset));
             }
             if (needDx && wScale != 1f) {
                 Blas.scale(n * cin * h * w, wScale, dx.pointer());

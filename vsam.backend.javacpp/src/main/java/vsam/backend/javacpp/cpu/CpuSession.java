@@ -48,7 +48,7 @@ public final class CpuSession implements Session {
         // by examples: no oversubscription with OpenBLAS's spinning workers, no fork/join inside a GEMM.
         Blas.threads(1);
         parallel = new Parallel(n);
-        dnnl = Dnnl.forSession(n, oneDnn);
+        dnnl = Dnnl.forSession(oneDnn);
     }
 
     /** How this session convolves: {@code "oneDNN x.y.z"} or {@code "im2col + OpenBLAS sgemm"}. */

@@ -18,9 +18,14 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * oneDNN on the CPU for one session: its engine, its stream and its thread count. The CPU convolutions
- * run as oneDNN primitives (JIT-compiled for the machine's instruction set, in blocked layouts), the
- * rest of the network stays in the backend's own loops and OpenBLAS.
+ * oneDNN on the CPU for one session: its engine. The CPU convolutions run as oneDNN primitives
+ * (JIT-compiled for the machine's instruction set, in blocked layouts); the rest of the network stays in
+ * the backend's own loops and OpenBLAS.
+ *
+ * <p>Threads: like OpenBLAS, oneDNN runs single-threaded inside each of the session's own threads, which
+ * split a convolution by examples; its OpenMP runtime is set to one thread on every thread that calls
+ * it ({@link OmpThreads}), so no OpenMP team ever spins against the session's threads. Each part of a
+ * split uses its own primitives and stream ({@link DnnlConvolution}).
  *
  * <p>Every oneDNN call goes through {@link #check}, which turns a failed status into an exception naming
  * the call. Objects made through {@link Owner} are destroyed with it.
@@ -33,15 +38,10 @@ final class Dnnl implements AutoCloseable {
     private static String unavailable;
     private static String version;
 
-    final int threads;
     private final dnnl_engine engine = new dnnl_engine();
-    private final dnnl_stream stream = new dnnl_stream();
 
-    private Dnnl(int threads) {
-        this.threads = threads;
-        OmpThreads.ensure(threads);
+    private Dnnl() {
         check(dnnl.dnnl_engine_create(engine, dnnl.dnnl_cpu, 0), "dnnl_engine_create");
-        check(dnnl.dnnl_stream_create(stream, engine, dnnl.dnnl_stream_default_flags), "dnnl_stream_create");
     }
 
     /**
@@ -68,11 +68,10 @@ final class Dnnl implements AutoCloseable {
     }
 
     /**
-     * The oneDNN runtime for a session of {@code threads} threads, or empty when the convolutions are to
-     * use im2col + sgemm: when {@value #CONV_PROPERTY} says {@code gemm} or oneDNN does not load (then the
-     * reason is logged once).
+     * oneDNN for a session, or empty when the convolutions are to use im2col + sgemm: when not
+     * {@code wanted} or when oneDNN does not load (then the reason is logged once).
      */
-    static Optional<Dnnl> forSession(int threads, boolean wanted) {
+    static Optional<Dnnl> forSession(boolean wanted) {
         if (!wanted) {
             return Optional.empty();
         }
@@ -81,7 +80,7 @@ final class Dnnl implements AutoCloseable {
             LogOnce.warn("oneDNN unavailable, convolutions use im2col + OpenBLAS sgemm: " + reason.get());
             return Optional.empty();
         }
-        return Optional.of(new Dnnl(threads));
+        return Optional.of(new Dnnl());
     }
 
     /** Whether the default is oneDNN ({@value #CONV_PROPERTY} unset or {@code dnnl}); rejects other values. */
@@ -114,16 +113,11 @@ final class Dnnl implements AutoCloseable {
         };
     }
 
-    /** Runs {@code p} with its argument table and waits for it. */
-    void execute(dnnl_primitive p, dnnl_exec_arg_t args, int count, String what) {
-        OmpThreads.ensure(threads);
+    /** Runs {@code p} with its argument table on {@code stream}, single-threaded, and waits for it. */
+    static void execute(dnnl_primitive p, dnnl_stream stream, dnnl_exec_arg_t args, int count, String what) {
+        OmpThreads.ensure(1);
         check(dnnl.dnnl_primitive_execute(p, stream, count, args), what);
         check(dnnl.dnnl_stream_wait(stream), "dnnl_stream_wait");
-    }
-
-    /** Makes the calling thread's next primitive creations use this session's thread count. */
-    void prepareThread() {
-        OmpThreads.ensure(threads);
     }
 
     dnnl_engine engine() {
@@ -132,7 +126,6 @@ final class Dnnl implements AutoCloseable {
 
     @Override
     public void close() {
-        dnnl.dnnl_stream_destroy(stream);
         dnnl.dnnl_engine_destroy(engine);
     }
 
@@ -156,6 +149,22 @@ final class Dnnl implements AutoCloseable {
                     "dnnl_memory_desc_create_with_tag");
             destroy.add(() -> dnnl.dnnl_memory_desc_destroy(d));
             return d;
+        }
+
+        /** A plain f32 memory descriptor with the given dimensions and strides (in elements). */
+        dnnl_memory_desc strided(long[] dims, long[] strides) {
+            dnnl_memory_desc d = new dnnl_memory_desc();
+            check(dnnl.dnnl_memory_desc_create_with_strides(d, dims.length, dims, dnnl.dnnl_f32, strides),
+                    "dnnl_memory_desc_create_with_strides");
+            destroy.add(() -> dnnl.dnnl_memory_desc_destroy(d));
+            return d;
+        }
+
+        dnnl_stream stream(dnnl_engine engine) {
+            dnnl_stream s = new dnnl_stream();
+            check(dnnl.dnnl_stream_create(s, engine, dnnl.dnnl_stream_default_flags), "dnnl_stream_create");
+            destroy.add(() -> dnnl.dnnl_stream_destroy(s));
+            return s;
         }
 
         /** Takes ownership of a primitive descriptor created by the caller. */

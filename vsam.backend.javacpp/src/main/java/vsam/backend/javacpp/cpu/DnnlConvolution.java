@@ -1,12 +1,14 @@
 package vsam.backend.javacpp.cpu;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.dnnl.dnnl_exec_arg_t;
 import org.bytedeco.dnnl.dnnl_memory;
 import org.bytedeco.dnnl.dnnl_memory_desc;
 import org.bytedeco.dnnl.dnnl_primitive;
 import org.bytedeco.dnnl.dnnl_primitive_desc;
+import org.bytedeco.dnnl.dnnl_stream;
 import org.bytedeco.dnnl.global.dnnl;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
@@ -18,18 +20,21 @@ import org.bytedeco.javacpp.Pointer;
  *   backward data    dx = Wᵀ ⋆ dy                  (the transposed convolution)
  *   backward weights dW = Σ_n dy ⋆ x
  * </pre>
- * The backend's activations stay in its channel-major layout {@code [C][N][H][W]} (oneDNN's {@code bacd})
- * and its weights in {@code [Cout][Cin][k][k]} ({@code oihw}); oneDNN picks the blocked layouts its JIT
- * kernels want ({@code format_tag_any}) and each operand is reordered into and out of them. The forward
- * pass's reordered input and weights are kept for the backward pass when the backward primitives want
- * the same layouts.
+ * The session's threads split the batch: part {@code p} covers examples {@code [e0, e0+len)} of {@code n},
+ * which in the backend's channel-major layout {@code [C][N][H][W]} is the strided tensor of dimensions
+ * {@code (len, C, H, W)} and strides {@code (H·W, N·H·W, W, 1)}; weights are {@code [Cout][Cin][k][k]}
+ * ({@code oihw}). oneDNN picks the blocked layouts its JIT kernels want ({@code format_tag_any}) and each
+ * operand is reordered into and out of them. The forward pass's reordered input and weights are kept
+ * for the backward pass when the backward primitives want the same layouts. Each part computes its own
+ * weight gradient; the caller sums them.
  *
- * <p>Primitives are fixed to a batch size, so one {@link Plan} is built per batch size seen, the most
- * recent {@value #PLANS} kept.
+ * <p>Primitives are fixed to a shape, so one {@link Plan} (primitives, stream, blocked buffers) is built
+ * per part and {@code (len, n)}, the most recent {@value #PLANS} kept: a part's plan is only ever used by
+ * one thread at a time.
  */
 final class DnnlConvolution implements AutoCloseable {
 
-    private static final int PLANS = 3;
+    private static final int PLANS = 12;
 
     private final Dnnl runtime;
     private final int cin;
@@ -41,7 +46,7 @@ final class DnnlConvolution implements AutoCloseable {
     private final int w;
     private final int ho;
     private final int wo;
-    private final Map<Integer, Plan> plans = new LinkedHashMap<>(4, 0.75f, true);
+    private final Map<List<Integer>, Plan> plans = new LinkedHashMap<>(16, 0.75f, true);
 
     DnnlConvolution(Dnnl runtime, int cin, int cout, int k, int stride, int pad, int h, int w, int ho, int wo) {
         this.runtime = runtime;
@@ -56,45 +61,52 @@ final class DnnlConvolution implements AutoCloseable {
         this.wo = wo;
     }
 
-    /** {@code y = W ⋆ x} over {@code n} examples. */
-    void forward(int n, Arena arena, FloatPointer x, FloatPointer weight, FloatPointer y) {
-        plan(n, arena).forward(x, weight, y);
+    /** {@code y = W ⋆ x} over examples {@code [e0, e0+len)} of {@code n}, as part {@code part} of a split. */
+    void forward(int part, int e0, int len, int n, Arena arena, NativeFloats x, FloatPointer weight, NativeFloats y) {
+        plan(part, len, n, arena).forward(x.at((long) e0 * h * w), weight, y.at((long) e0 * ho * wo));
     }
 
     /**
-     * {@code dW = Σ dy ⋆ x} into {@code dW}, and {@code dx = Wᵀ ⋆ dy} when {@code dx} is not null; the
-     * weights and input are those of the last {@link #forward} with {@code n} examples.
+     * For examples {@code [e0, e0+len)} of {@code n}: their weight gradient {@code Σ dy ⋆ x} into {@code dW},
+     * and {@code dx = Wᵀ ⋆ dy} when {@code dx} is not null; the weights and input are those of this part's
+     * last {@link #forward}.
      */
-    void backward(int n, Arena arena, FloatPointer dy, FloatPointer dW, FloatPointer dx) {
-        plan(n, arena).backward(dy, dW, dx);
+    void backward(int part, int e0, int len, int n, Arena arena, NativeFloats dy, FloatPointer dW, NativeFloats dx) {
+        plan(part, len, n, arena).backward(dy.at((long) e0 * ho * wo), dW,
+                dx == null ? null : dx.at((long) e0 * h * w));
     }
 
-    /** The implementations oneDNN chose for batch size {@code n} (forward, backward data, backward weights). */
-    String implementations(int n, Arena arena) {
-        return plan(n, arena).implementations;
+    /** The implementations oneDNN chose (forward / backward data / backward weights) for one part's shape. */
+    String implementations(int len, int n, Arena arena) {
+        return plan(0, len, n, arena).implementations;
     }
 
-    private Plan plan(int n, Arena arena) {
-        Plan p = plans.get(n);
-        if (p == null) {
-            runtime.prepareThread();
-            p = new Plan(n, arena);
-            plans.put(n, p);
-            if (plans.size() > PLANS) {
-                var eldest = plans.entrySet().iterator().next();
-                plans.remove(eldest.getKey());
-                eldest.getValue().close();
+    private Plan plan(int part, int len, int n, Arena arena) {
+        List<Integer> key = List.of(part, len, n);
+        synchronized (plans) {
+            Plan p = plans.get(key);
+            if (p == null) {
+                OmpThreads.ensure(1);
+                p = new Plan(len, n, arena);
+                plans.put(key, p);
+                if (plans.size() > PLANS) {
+                    var eldest = plans.entrySet().iterator().next();
+                    plans.remove(eldest.getKey());
+                    eldest.getValue().close();
+                }
             }
+            return p;
         }
-        return p;
     }
 
     @Override
     public void close() {
-        for (Plan p : plans.values()) {
-            p.close();
+        synchronized (plans) {
+            for (Plan p : plans.values()) {
+                p.close();
+            }
+            plans.clear();
         }
-        plans.clear();
     }
 
     /**
@@ -109,10 +121,13 @@ final class DnnlConvolution implements AutoCloseable {
         final dnnl_memory_desc innerDesc;
         private final NativeFloats innerBuffer;
         private final Arena arena;
+        private final dnnl_stream stream;
 
         /** @param toInner whether data flows from the backend's buffer into the primitive (an input) */
-        Operand(Dnnl.Owner owner, Arena arena, dnnl_memory_desc userDesc, dnnl_memory_desc wanted, boolean toInner) {
+        Operand(Dnnl.Owner owner, dnnl_stream stream, Arena arena, dnnl_memory_desc userDesc, dnnl_memory_desc wanted,
+                boolean toInner) {
             this.arena = arena;
+            this.stream = stream;
             this.innerDesc = wanted;
             user = owner.memory(userDesc, runtime.engine(), null);
             if (dnnl.dnnl_memory_desc_equal(userDesc, wanted) != 0) {
@@ -140,7 +155,7 @@ final class DnnlConvolution implements AutoCloseable {
         void in(Pointer data) {
             bind(data);
             if (reorder != null) {
-                runtime.execute(reorder, reorderArgs, 2, "reorder in");
+                Dnnl.execute(reorder, stream, reorderArgs, 2, "reorder in");
             }
         }
 
@@ -151,7 +166,7 @@ final class DnnlConvolution implements AutoCloseable {
         /** For an output: reorders the inner buffer into the user memory bound before. */
         void out() {
             if (reorder != null) {
-                runtime.execute(reorder, reorderArgs, 2, "reorder out");
+                Dnnl.execute(reorder, stream, reorderArgs, 2, "reorder out");
             }
         }
 
@@ -176,6 +191,7 @@ final class DnnlConvolution implements AutoCloseable {
     private final class Plan implements AutoCloseable {
 
         private final Dnnl.Owner owner = new Dnnl.Owner();
+        private final dnnl_stream stream;
         private final Operand src;
         private final Operand weights;
         private final Operand dst;
@@ -196,12 +212,14 @@ final class DnnlConvolution implements AutoCloseable {
         private FloatPointer inputPointer;
         private FloatPointer weightsPointer;
 
-        Plan(int n, Arena arena) {
-            dnnl_memory_desc x = owner.desc(new long[] {n, cin, h, w}, dnnl.dnnl_bacd);
-            dnnl_memory_desc y = owner.desc(new long[] {n, cout, ho, wo}, dnnl.dnnl_bacd);
+        Plan(int len, int n, Arena arena) {
+            stream = owner.stream(runtime.engine());
+            dnnl_memory_desc x = owner.strided(new long[] {len, cin, h, w}, new long[] {(long) h * w, (long) n * h * w, w, 1});
+            dnnl_memory_desc y = owner.strided(new long[] {len, cout, ho, wo},
+                    new long[] {(long) ho * wo, (long) n * ho * wo, wo, 1});
             dnnl_memory_desc wt = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_oihw);
-            dnnl_memory_desc anyX = owner.desc(new long[] {n, cin, h, w}, dnnl.dnnl_format_tag_any);
-            dnnl_memory_desc anyY = owner.desc(new long[] {n, cout, ho, wo}, dnnl.dnnl_format_tag_any);
+            dnnl_memory_desc anyX = owner.desc(new long[] {len, cin, h, w}, dnnl.dnnl_format_tag_any);
+            dnnl_memory_desc anyY = owner.desc(new long[] {len, cout, ho, wo}, dnnl.dnnl_format_tag_any);
             dnnl_memory_desc anyW = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_format_tag_any);
             long[] strides = {stride, stride};
             long[] dilation = {0, 0};
@@ -213,9 +231,9 @@ final class DnnlConvolution implements AutoCloseable {
             Dnnl.check(dnnl.dnnl_convolution_forward_primitive_desc_create(fpd, runtime.engine(),
                     dnnl.dnnl_forward_training, dnnl.dnnl_convolution_direct, anyX, anyW, (dnnl_memory_desc) null,
                     anyY, strides, dilation, padLeft, padRight, null), "convolution forward descriptor");
-            src = new Operand(owner, arena, x, query(fpd, dnnl.dnnl_query_src_md), true);
-            weights = new Operand(owner, arena, wt, query(fpd, dnnl.dnnl_query_weights_md), true);
-            dst = new Operand(owner, arena, y, query(fpd, dnnl.dnnl_query_dst_md), false);
+            src = new Operand(owner, stream, arena, x, query(fpd, dnnl.dnnl_query_src_md), true);
+            weights = new Operand(owner, stream, arena, wt, query(fpd, dnnl.dnnl_query_weights_md), true);
+            dst = new Operand(owner, stream, arena, y, query(fpd, dnnl.dnnl_query_dst_md), false);
             forward = owner.primitive(fpd);
             forwardArgs = owner.args(dnnl.DNNL_ARG_SRC, src.inner, dnnl.DNNL_ARG_WEIGHTS, weights.inner,
                     dnnl.DNNL_ARG_DST, dst.inner);
@@ -225,9 +243,9 @@ final class DnnlConvolution implements AutoCloseable {
                     dnnl.dnnl_convolution_direct, anyX, anyW, (dnnl_memory_desc) null, anyY, strides, dilation,
                     padLeft, padRight, fpd, null), "convolution backward-weights descriptor");
             dnnl_memory_desc srcW = query(wpd, dnnl.dnnl_query_src_md);
-            srcForWeights = src.sameLayout(srcW) ? null : new Operand(owner, arena, x, srcW, true);
-            diffDstForWeights = new Operand(owner, arena, y, query(wpd, dnnl.dnnl_query_diff_dst_md), true);
-            diffWeights = new Operand(owner, arena, wt, query(wpd, dnnl.dnnl_query_diff_weights_md), false);
+            srcForWeights = src.sameLayout(srcW) ? null : new Operand(owner, stream, arena, x, srcW, true);
+            diffDstForWeights = new Operand(owner, stream, arena, y, query(wpd, dnnl.dnnl_query_diff_dst_md), true);
+            diffWeights = new Operand(owner, stream, arena, wt, query(wpd, dnnl.dnnl_query_diff_weights_md), false);
             backwardWeights = owner.primitive(wpd);
             backwardWeightsArgs = owner.args(dnnl.DNNL_ARG_SRC, (srcForWeights == null ? src : srcForWeights).inner,
                     dnnl.DNNL_ARG_DIFF_DST, diffDstForWeights.inner, dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights.inner);
@@ -237,10 +255,10 @@ final class DnnlConvolution implements AutoCloseable {
                     dnnl.dnnl_convolution_direct, anyX, anyW, anyY, strides, dilation, padLeft, padRight, fpd, null),
                     "convolution backward-data descriptor");
             dnnl_memory_desc diffDstD = query(dpd, dnnl.dnnl_query_diff_dst_md);
-            diffDst = diffDstForWeights.sameLayout(diffDstD) ? null : new Operand(owner, arena, y, diffDstD, true);
+            diffDst = diffDstForWeights.sameLayout(diffDstD) ? null : new Operand(owner, stream, arena, y, diffDstD, true);
             dnnl_memory_desc weightsD = query(dpd, dnnl.dnnl_query_weights_md);
-            weightsForData = weights.sameLayout(weightsD) ? null : new Operand(owner, arena, wt, weightsD, true);
-            diffSrc = new Operand(owner, arena, x, query(dpd, dnnl.dnnl_query_diff_src_md), false);
+            weightsForData = weights.sameLayout(weightsD) ? null : new Operand(owner, stream, arena, wt, weightsD, true);
+            diffSrc = new Operand(owner, stream, arena, x, query(dpd, dnnl.dnnl_query_diff_src_md), false);
             backwardData = owner.primitive(dpd);
             backwardDataArgs = owner.args(
                     dnnl.DNNL_ARG_DIFF_DST, (diffDst == null ? diffDstForWeights : diffDst).inner,
@@ -260,7 +278,7 @@ final class DnnlConvolution implements AutoCloseable {
             src.in(x);
             weights.in(w);
             dst.bind(y);
-            runtime.execute(forward, forwardArgs, 3, "convolution forward");
+            Dnnl.execute(forward, stream, forwardArgs, 3, "convolution forward");
             dst.out();
         }
 
@@ -270,7 +288,7 @@ final class DnnlConvolution implements AutoCloseable {
             }
             diffDstForWeights.in(dy);
             diffWeights.bind(dW);
-            runtime.execute(backwardWeights, backwardWeightsArgs, 3, "convolution backward weights");
+            Dnnl.execute(backwardWeights, stream, backwardWeightsArgs, 3, "convolution backward weights");
             diffWeights.out();
             if (dx == null) {
                 return;
@@ -283,7 +301,7 @@ final class DnnlConvolution implements AutoCloseable {
                 weightsForData.in(weightsPointer);
             }
             diffSrc.bind(dx);
-            runtime.execute(backwardData, backwardDataArgs, 3, "convolution backward data");
+            Dnnl.execute(backwardData, stream, backwardDataArgs, 3, "convolution backward data");
             diffSrc.out();
         }
 
