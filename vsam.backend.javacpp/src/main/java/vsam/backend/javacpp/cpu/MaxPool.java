@@ -44,6 +44,10 @@ final class MaxPool extends Node {
         FloatBuffer xb = x.buffer();
         FloatBuffer yb = y.buffer();
         int[] idx = argmax;
+        if (k == 2) {
+            c.parallel.range(in.channels() * c.n, 8, (from, to) -> pool2(xb, yb, idx, from, to, h, w, ho, wo));
+            return y;
+        }
         c.parallel.range(in.channels() * c.n, 8, (from, to) -> {
             for (int plane = from; plane < to; plane++) {
                 int src = plane * h * w;
@@ -68,6 +72,39 @@ final class MaxPool extends Node {
             }
         });
         return y;
+    }
+
+    /**
+     * The 2×2 window (what every model here uses) unrolled: four loads, three conditional moves on the
+     * order-preserving int keys, the same first-maximum rule as the general loop.
+     */
+    private static void pool2(FloatBuffer xb, FloatBuffer yb, int[] idx, int from, int to, int h, int w, int ho,
+                              int wo) {
+        for (int plane = from; plane < to; plane++) {
+            int src = plane * h * w;
+            int dst = plane * ho * wo;
+            for (int oy = 0; oy < ho; oy++) {
+                int top = src + 2 * oy * w;
+                int bottom = top + w;
+                int out = dst + oy * wo;
+                for (int ox = 0; ox < wo; ox++) {
+                    int at = top + 2 * ox;
+                    int best = at;
+                    int max = key(xb.get(at));
+                    int v = key(xb.get(at + 1));
+                    best = v > max ? at + 1 : best;
+                    max = Math.max(v, max);
+                    int below = bottom + 2 * ox;
+                    v = key(xb.get(below));
+                    best = v > max ? below : best;
+                    max = Math.max(v, max);
+                    v = key(xb.get(below + 1));
+                    best = v > max ? below + 1 : best;
+                    yb.put(out + ox, xb.get(best));
+                    idx[out + ox] = best;
+                }
+            }
+        }
     }
 
     /**
