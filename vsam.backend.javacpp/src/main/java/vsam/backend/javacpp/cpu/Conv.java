@@ -136,6 +136,9 @@ final class Conv extends Node {
         input = x;
         var weight = quantizer.isPresent() ? quantizer.get().forward(c) : c.params.at(weightOffset);
         weightInUse = weight;
+        if (Blas.PROFILE) {
+            Profile.addConvFlops(2L * ldy * cout * kk);
+        }
         if (dnnl != null) {
             c.parallel.split(n, 1, (part, e0, e1) -> dnnl.forward(part, e0, e1 - e0, n, arena, x, weight, y));
         } else {
@@ -187,6 +190,9 @@ final class Conv extends Node {
         int ldy = n * ho * wo;
         float inScale = inputScale();
         float wScale = weightScale();
+        if (Blas.PROFILE) {
+            Profile.addConvFlops((needDx ? 4L : 2L) * ldy * cout * kk);
+        }
         if (dnnl != null) {
             c.parallel.split(n, 1, (part, e0, e1) -> dnnl.backward(part, e0, e1 - e0, n, arena, dy,
                     part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer(), needDx ? dx : null));

@@ -4,18 +4,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Time spent per node kind and pass when {@code vsam.javacpp.profile} is set (benchmarks only), and the
- * GEMM counters of {@link Blas}: {@code report()} prints milliseconds per kind and the GEMM rate.
+ * Time spent per node kind and pass when {@code vsam.javacpp.profile} is set (benchmarks only), the
+ * GEMM counters of {@link Blas} and the convolutions' operation count: {@code report()} prints
+ * milliseconds per kind, the GEMM rate and the convolutions' rate.
  */
 public final class Profile {
 
     private static final Map<String, Long> NANOS = new TreeMap<>();
+    private static long convFlops;
 
     private Profile() {
     }
 
     static synchronized void add(String key, long nanos) {
         NANOS.merge(key, nanos, Long::sum);
+    }
+
+    /** Counts the floating-point operations of convolution products ({@code 2·N·Cout·Ho·Wo·Cin·k·k} each). */
+    static synchronized void addConvFlops(long flops) {
+        convFlops += flops;
     }
 
     /** Whether profiling is on. */
@@ -26,6 +33,7 @@ public final class Profile {
     /** Clears every counter. */
     public static synchronized void reset() {
         NANOS.clear();
+        convFlops = 0;
         Blas.resetCounters();
     }
 
@@ -42,6 +50,11 @@ public final class Profile {
         long[] c = Blas.gemmCounters();
         b.append(String.format("  %-26s %8.2f ms/step, %.1f GFLOP/s%n", "sgemm (inside the above)",
                 c[1] / 1e6 / steps, gemmGflops()));
+        long conv = NANOS.getOrDefault("Conv.forward", 0L) + NANOS.getOrDefault("Conv.backward", 0L);
+        if (conv > 0) {
+            b.append(String.format("  %-26s %8.2f ms/step, %.1f GFLOP/s (wall clock, all threads)%n",
+                    "convolutions (all passes)", conv / 1e6 / steps, (double) convFlops / conv));
+        }
         return b.toString();
     }
 }
