@@ -32,7 +32,7 @@ public final class JavaCppBackend implements TensorBackend {
 
     @Override
     public String description() {
-        return "JavaCPP: OpenBLAS on the CPU, CUDA (cuBLAS, cuDNN, NVRTC) on a GPU";
+        return "JavaCPP: OpenBLAS and oneDNN on the CPU, CUDA (cuBLAS, cuDNN, NVRTC) on a GPU";
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.bytedeco.cuda.global.cudart;
 import org.bytedeco.cuda.global.cudnn;
 import org.bytedeco.cuda.global.nvrtc;
 import org.bytedeco.openblas.global.openblas_nolapack;
+import vsam.backend.javacpp.cpu.CpuSession;
 
 /**
  * Loads the native libraries of the backend at most once each and remembers whether that worked and
@@ -37,7 +38,7 @@ public final class NativeProbe {
             try {
                 String version = openblas_nolapack.OPENBLAS_VERSION.trim();
                 openBlas = new Result(true, (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version)
-                        + ", threads set per session");
+                        + ", convolutions by " + CpuSession.defaultConvolutions() + ", threads set per session");
             } catch (Throwable t) {
                 openBlas = new Result(false, describe(t));
             }

@@ -51,6 +51,24 @@ public final class CpuSession implements Session {
         dnnl = Dnnl.forSession(oneDnn);
     }
 
+    /**
+     * How a session opened now with the default choice would convolve: {@code "oneDNN x.y.z"}, or
+     * {@code "im2col + OpenBLAS sgemm"} with the reason when oneDNN is not used.
+     */
+    public static String defaultConvolutions() {
+        boolean wanted;
+        try {
+            wanted = Dnnl.wantedByDefault();
+        } catch (IllegalArgumentException e) {
+            return "im2col + OpenBLAS sgemm (" + e.getMessage() + ")";
+        }
+        if (!wanted) {
+            return "im2col + OpenBLAS sgemm (" + Dnnl.CONV_PROPERTY + "=gemm)";
+        }
+        return Dnnl.unavailable().map(r -> "im2col + OpenBLAS sgemm (oneDNN unavailable: " + r + ")")
+                .orElseGet(Dnnl::version);
+    }
+
     /** How this session convolves: {@code "oneDNN x.y.z"} or {@code "im2col + OpenBLAS sgemm"}. */
     public String convolutions() {
         return dnnl.isPresent() ? Dnnl.version() : "im2col + OpenBLAS sgemm";
