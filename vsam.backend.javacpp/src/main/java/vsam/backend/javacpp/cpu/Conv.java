@@ -140,7 +140,7 @@ final class Conv extends Node {
             Profile.addConvFlops(2L * ldy * cout * kk);
         }
         if (dnnl != null) {
-            c.parallel.split(n, 1, (part, e0, e1) -> dnnl.forward(part, e0, e1 - e0, n, arena, x, weight, y));
+            c.parallel.splitOnOwnThreads(n, 1, (part, e0, e1) -> dnnl.forward(part, e0, e1 - e0, n, arena, x, weight, y));
         } else {
             convolveByGemm(c, x, weight);
         }
@@ -194,7 +194,7 @@ final class Conv extends Node {
             Profile.addConvFlops((needDx ? 4L : 2L) * ldy * cout * kk);
         }
         if (dnnl != null) {
-            c.parallel.split(n, 1, (part, e0, e1) -> dnnl.backward(part, e0, e1 - e0, n, arena, dy,
+            c.parallel.splitOnOwnThreads(n, 1, (part, e0, e1) -> dnnl.backward(part, e0, e1 - e0, n, arena, dy,
                     part == 0 ? c.grad.at(weightOffset) : c.partial[part - 1].pointer(), needDx ? dx : null));
             c.reducePartials(weightOffset, cout * kk, c.parallel.parts(n, 1));
             if (inScale != 1f) {
