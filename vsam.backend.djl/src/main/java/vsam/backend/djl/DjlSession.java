@@ -2,10 +2,14 @@ package vsam.backend.djl;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vsam.api.BackendException;
 import vsam.api.Session;
 import vsam.api.model.InitialWeights;
@@ -26,6 +30,7 @@ final class DjlSession implements Session {
 
     private final Engine engine;
     private final NDManager manager;
+    private final Map<List<Object>, List<NDArray>> scratch = new HashMap<>();
     private final BatchBuffers buffers = new BatchBuffers();
     private final List<DjlNetwork> networks = new ArrayList<>();
     private boolean closed;
@@ -83,6 +88,26 @@ final class DjlSession implements Session {
     /** The engine this session runs on. */
     Engine engine() {
         return engine;
+    }
+
+    /**
+     * Scratch tensor {@code slot} (0, 1, …) of {@code length} floats, made once and reused: the vector
+     * operations' temporaries. A fresh temporary per call costs a fresh allocation, and above glibc's mmap
+     * threshold that is a fresh mapping whose every page faults in: 27–180× slower at ResNet-18's 11 M
+     * floats (docs/RESULTS.md §1). Contents are garbage on entry; like the vectors' operations themselves
+     * (one training loop drives them), not for concurrent use.
+     */
+    NDArray scratch(int slot, long length) {
+        return scratch(slot, length, DataType.FLOAT32);
+    }
+
+    /** As {@link #scratch(int, long)}, of another element type. */
+    NDArray scratch(int slot, long length, DataType type) {
+        List<NDArray> forLength = scratch.computeIfAbsent(List.of(length, type), k -> new ArrayList<>());
+        while (forLength.size() <= slot) {
+            forLength.add(manager.create(new Shape(length), type));
+        }
+        return forLength.get(slot);
     }
 
     /** The manager that owns the session's long-lived tensors. */

@@ -16,12 +16,16 @@ import vsam.api.vector.Vec;
  * updating it updates the model.
  *
  * <p>Every operation is a handful of whole-vector libtorch calls, in place where libtorch has an
- * in-place form ({@code add_}, {@code mul_}, {@code sub_}, {@code copy_}); temporaries are closed at
- * once. Reductions ({@link #dot}, {@link #norm2}) are accumulated in {@code float64} and only their
- * scalar result crosses to the Java heap. The arithmetic follows the formulas of {@link Vec} in the
+ * in-place form ({@code add_}, {@code mul_}, {@code sub_}, {@code copy_}); intermediate vectors live in
+ * the session's reused {@linkplain DjlSession#scratch scratch tensors}, never fresh allocations.
+ * Reductions ({@link #dot}, {@link #norm2}) are accumulated in {@code float64}, a chunk of
+ * {@value #CHUNK} elements converted at a time, and only their scalar result crosses to the Java heap. The arithmetic follows the formulas of {@link Vec} in the
  * same order of float operations as the pure-Java reference, so results agree to rounding.
  */
 final class DjlVec implements Vec {
+
+    /** Elements converted to float64 at a time by the reductions (8 MiB of doubles). */
+    static final long CHUNK = 1L << 20;
 
     private final DjlSession session;
     private final Segments segments;
@@ -77,11 +81,16 @@ final class DjlVec implements Vec {
         data.muli(a);
     }
 
+    /** Scratch tensor {@code slot} of this vector's length holding {@code source} (the caller may change it). */
+    private NDArray scratchCopy(int slot, NDArray source) {
+        NDArray s = session.scratch(slot, segments.totalLength());
+        copy(s, source);
+        return s;
+    }
+
     @Override
     public void axpy(float a, Vec x) {
-        try (NDArray ax = of(x).mul(a)) {
-            data.addi(ax);
-        }
+        data.addi(scratchCopy(0, of(x)).muli(a));
     }
 
     @Override
@@ -90,11 +99,31 @@ final class DjlVec implements Vec {
         if (other == data) {
             return sumOfSquares(data);
         }
-        try (NDArray a = data.toType(DataType.FLOAT64, true);
-             NDArray b = other.toType(DataType.FLOAT64, true);
-             NDArray s = a.dot(b)) {
-            return s.toDoubleArray()[0];
+        return dot(data, other);
+    }
+
+    /** {@code Σ a_i·b_i} in float64, converting one chunk of each at a time into float64 scratch. */
+    private double dot(NDArray a, NDArray b) {
+        long n = a.size();
+        double sum = 0;
+        for (long from = 0; from < n; from += CHUNK) {
+            long len = Math.min(CHUNK, n - from);
+            try (NDArray da = chunkAsDouble(0, a, from, len); NDArray db = chunkAsDouble(1, b, from, len);
+                 NDArray s = da.dot(db)) {
+                sum += s.toDoubleArray()[0];
+            }
         }
+        return sum;
+    }
+
+    /** {@code x[from .. from+len)} converted into float64 scratch {@code slot} (a view of it is returned). */
+    private NDArray chunkAsDouble(int slot, NDArray x, long from, long len) {
+        NDArray doubles = session.scratch(slot, CHUNK, DataType.FLOAT64);
+        NDArray target = JniUtils.slice((PtNDArray) doubles, 0, 0, len, 1);
+        try (NDArray part = JniUtils.slice((PtNDArray) x, 0, from, from + len, 1)) {
+            copy(target, part);
+        }
+        return target;
     }
 
     @Override
@@ -119,10 +148,15 @@ final class DjlVec implements Vec {
         }
     }
 
-    private static double sumOfSquares(NDArray x) {
-        try (NDArray d = x.toType(DataType.FLOAT64, true); NDArray s = d.dot(d)) {
-            return s.toDoubleArray()[0];
+    private double sumOfSquares(NDArray x) {
+        long n = x.size();
+        double sum = 0;
+        for (long from = 0; from < n; from += CHUNK) {
+            try (NDArray d = chunkAsDouble(0, x, from, Math.min(CHUNK, n - from)); NDArray s = d.dot(d)) {
+                sum += s.toDoubleArray()[0];
+            }
         }
+        return sum;
     }
 
     @Override
@@ -142,19 +176,14 @@ final class DjlVec implements Vec {
     public void sgdStep(Vec grad, Vec momentum, float lr, float mu, float wd, boolean nesterov) {
         NDArray g = of(grad);
         NDArray m = of(momentum);
-        try (NDArray d = data.mul(wd)) {
-            d.addi(g);                                  // d = grad + wd·w
-            m.muli(mu).addi(d);                         // momentum ← mu·momentum + d
-            if (nesterov) {
-                try (NDArray look = m.mul(mu)) {
-                    d.addi(look);                       // d = d + mu·momentum
-                }
-                data.subi(d.muli(lr));                  // w ← w − lr·d
-            } else {
-                try (NDArray step = m.mul(lr)) {
-                    data.subi(step);                    // w ← w − lr·momentum
-                }
-            }
+        NDArray d = scratchCopy(0, data).muli(wd);
+        d.addi(g);                                      // d = grad + wd·w
+        m.muli(mu).addi(d);                             // momentum ← mu·momentum + d
+        if (nesterov) {
+            d.addi(scratchCopy(1, m).muli(mu));         // d = d + mu·momentum
+            data.subi(d.muli(lr));                      // w ← w − lr·d
+        } else {
+            data.subi(scratchCopy(1, m).muli(lr));      // w ← w − lr·momentum
         }
     }
 
@@ -166,22 +195,14 @@ final class DjlVec implements Vec {
         NDArray g = of(grad);
         NDArray first = of(m);
         NDArray second = of(v);
-        try (NDArray decay = data.mul(lr * wd)) {
-            data.subi(decay);                           // w ← w − lr·wd·w
-        }
-        try (NDArray part = g.mul(1 - b1)) {
-            first.muli(b1).addi(part);                  // m ← b1·m + (1 − b1)·g
-        }
-        try (NDArray part = g.mul(1 - b2)) {
-            part.muli(g);
-            second.muli(b2).addi(part);                 // v ← b2·v + (1 − b2)·g²
-        }
+        data.subi(scratchCopy(0, data).muli(lr * wd));  // w ← w − lr·wd·w
+        first.muli(b1).addi(scratchCopy(0, g).muli(1 - b1));   // m ← b1·m + (1 − b1)·g
+        second.muli(b2).addi(scratchCopy(0, g).muli(1 - b2).muli(g)); // v ← b2·v + (1 − b2)·g²
         float c1 = (float) (1 - Math.pow(b1, t));
         float c2 = (float) (1 - Math.pow(b2, t));
-        try (NDArray unbiased = second.div(c2);
-             NDArray denominator = unbiased.sqrt();
-             NDArray step = first.div(c1)) {
+        try (NDArray denominator = scratchCopy(0, second).divi(c2).sqrt()) {
             denominator.addi(eps);                      // sqrt(v / (1 − b2^t)) + eps
+            NDArray step = scratchCopy(1, first).divi(c1);
             step.muli(lr).divi(denominator);            // lr · (m / (1 − b1^t)) / (...)
             data.subi(step);                            // w ← w − step
         }

@@ -120,6 +120,35 @@ class VecOpsTest {
         }
     }
 
+    @Test
+    void longVectorsReduceInChunksAndShareScratchAcrossLengths() {
+        // longer than two chunks, not a multiple of one: the chunked float64 reductions and a second scratch length
+        Segments longer = new Segments(List.of("w", "b"), List.of(new int[] {(int) (2 * DjlVec.CHUNK + 5)}, new int[] {7}));
+        float[] a = new float[(int) longer.totalLength()];
+        float[] b = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) random.nextGaussian();
+            b[i] = (float) random.nextGaussian();
+        }
+        DjlVec x = session.zeros(longer);
+        DjlVec y = session.zeros(longer);
+        x.write(a);
+        y.write(b);
+        Vec rx = new ArrayVec(longer, a);
+        Vec ry = new ArrayVec(longer, b);
+        assertRelative(rx.dot(ry), x.dot(y), 1e-9);
+        assertRelative(rx.norm2(), x.norm2(), 1e-12);
+        assertRelative(rx.norm2(longer.last(1)), x.norm2(longer.last(1)), 1e-12);
+        x.axpy(0.3f, y);
+        rx.axpy(0.3f, ry);
+        assertClose(rx, x, 1e-7);
+        Vec[] shortPair = pair();
+        Vec[] other = pair();
+        shortPair[0].axpy(-0.5f, other[0]);
+        shortPair[1].axpy(-0.5f, other[1]);
+        assertClose(shortPair[1], shortPair[0], 1e-7);
+    }
+
     private void checkStep(BiConsumer<Vec[], Vec[][]> step, double tolerance) {
         Vec[] w = pair();
         Vec[][] state = {pair(), pair(), pair()};
