@@ -167,6 +167,11 @@ final class Dnnl implements AutoCloseable {
             return s;
         }
 
+        /** Runs {@code action} when this owner closes (before the objects made earlier are destroyed). */
+        void onClose(Runnable action) {
+            destroy.add(action);
+        }
+
         /** Takes ownership of a primitive descriptor created by the caller. */
         dnnl_primitive_desc own(dnnl_primitive_desc pd) {
             destroy.add(() -> dnnl.dnnl_primitive_desc_destroy(pd));

@@ -35,6 +35,7 @@ import org.bytedeco.javacpp.Pointer;
 final class DnnlConvolution implements AutoCloseable {
 
     private static final int PLANS = 12;
+    private static final System.Logger LOG = System.getLogger("vsam.backend.javacpp");
 
     private final Dnnl runtime;
     private final int cin;
@@ -76,11 +77,6 @@ final class DnnlConvolution implements AutoCloseable {
                 dx == null ? null : dx.at((long) e0 * h * w));
     }
 
-    /** The implementations oneDNN chose (forward / backward data / backward weights) for one part's shape. */
-    String implementations(int len, int n, Arena arena) {
-        return plan(0, len, n, arena).implementations;
-    }
-
     private Plan plan(int part, int len, int n, Arena arena) {
         List<Integer> key = List.of(part, len, n);
         synchronized (plans) {
@@ -119,14 +115,11 @@ final class DnnlConvolution implements AutoCloseable {
         final dnnl_primitive reorder;
         final dnnl_exec_arg_t reorderArgs;
         final dnnl_memory_desc innerDesc;
-        private final NativeFloats innerBuffer;
-        private final Arena arena;
         private final dnnl_stream stream;
 
         /** @param toInner whether data flows from the backend's buffer into the primitive (an input) */
         Operand(Dnnl.Owner owner, dnnl_stream stream, Arena arena, dnnl_memory_desc userDesc, dnnl_memory_desc wanted,
                 boolean toInner) {
-            this.arena = arena;
             this.stream = stream;
             this.innerDesc = wanted;
             user = owner.memory(userDesc, runtime.engine(), null);
@@ -134,10 +127,10 @@ final class DnnlConvolution implements AutoCloseable {
                 inner = user;
                 reorder = null;
                 reorderArgs = null;
-                innerBuffer = null;
             } else {
-                innerBuffer = arena.floats(dnnl.dnnl_memory_desc_get_size(wanted) / Float.BYTES + 16);
-                inner = owner.memory(wanted, runtime.engine(), aligned(innerBuffer));
+                NativeFloats buffer = arena.floats(dnnl.dnnl_memory_desc_get_size(wanted) / Float.BYTES + 16);
+                owner.onClose(() -> arena.free(buffer));
+                inner = owner.memory(wanted, runtime.engine(), aligned(buffer));
                 dnnl_primitive_desc pd = new dnnl_primitive_desc();
                 Dnnl.check(toInner
                         ? dnnl.dnnl_reorder_primitive_desc_create(pd, userDesc, runtime.engine(), wanted, runtime.engine(), null)
@@ -174,10 +167,6 @@ final class DnnlConvolution implements AutoCloseable {
         boolean sameLayout(dnnl_memory_desc other) {
             return dnnl.dnnl_memory_desc_equal(innerDesc, other) != 0;
         }
-
-        void free() {
-            arena.free(innerBuffer);
-        }
     }
 
     /** A 64-byte aligned view into {@code buffer} (which has 16 spare floats), for the JIT kernels. */
@@ -187,132 +176,159 @@ final class DnnlConvolution implements AutoCloseable {
         return buffer.at(skip);
     }
 
-    /** The primitives, operands and argument tables for one batch size. */
+    /**
+     * The primitives, operands and argument tables for one part shape. The backward primitives are built on
+     * the first backward pass that needs them (evaluation batch sizes never do; a first layer never needs
+     * the data gradient), each with its own blocked buffers.
+     */
     private final class Plan implements AutoCloseable {
 
         private final Dnnl.Owner owner = new Dnnl.Owner();
+        private final Arena arena;
         private final dnnl_stream stream;
+        private final dnnl_memory_desc x;
+        private final dnnl_memory_desc y;
+        private final dnnl_memory_desc wt;
+        private final dnnl_memory_desc anyX;
+        private final dnnl_memory_desc anyY;
+        private final dnnl_memory_desc anyW;
+        private final long[] strides = {stride, stride};
+        private final long[] dilation = {0, 0};
+        private final long[] padLeft = {pad, pad};
+        /** The padding on the far side that makes oneDNN's output size equal ours (floor division). */
+        private final long[] padRight = {(long) (ho - 1) * stride + k - h - pad, (long) (wo - 1) * stride + k - w - pad};
+        private final dnnl_primitive_desc forwardDesc;
         private final Operand src;
         private final Operand weights;
         private final Operand dst;
         private final dnnl_primitive forward;
         private final dnnl_exec_arg_t forwardArgs;
-        private final Operand diffDst;
-        private final Operand diffDstForWeights;
-        private final Operand srcForWeights;
-        private final Operand diffWeights;
-        private final dnnl_primitive backwardWeights;
-        private final dnnl_exec_arg_t backwardWeightsArgs;
-        private final Operand diffSrc;
-        private final Operand weightsForData;
-        private final dnnl_primitive backwardData;
-        private final dnnl_exec_arg_t backwardDataArgs;
-        final String implementations;
+        private WeightGradient weightGradient;
+        private DataGradient dataGradient;
         /** The input and weights of the last forward pass, for the backward pass. */
         private FloatPointer inputPointer;
         private FloatPointer weightsPointer;
 
         Plan(int len, int n, Arena arena) {
+            this.arena = arena;
             stream = owner.stream(runtime.engine());
-            dnnl_memory_desc x = owner.strided(new long[] {len, cin, h, w}, new long[] {(long) h * w, (long) n * h * w, w, 1});
-            dnnl_memory_desc y = owner.strided(new long[] {len, cout, ho, wo},
-                    new long[] {(long) ho * wo, (long) n * ho * wo, wo, 1});
-            dnnl_memory_desc wt = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_oihw);
-            dnnl_memory_desc anyX = owner.desc(new long[] {len, cin, h, w}, dnnl.dnnl_format_tag_any);
-            dnnl_memory_desc anyY = owner.desc(new long[] {len, cout, ho, wo}, dnnl.dnnl_format_tag_any);
-            dnnl_memory_desc anyW = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_format_tag_any);
-            long[] strides = {stride, stride};
-            long[] dilation = {0, 0};
-            long[] padLeft = {pad, pad};
-            // the padding on the far side that makes oneDNN's output size equal ours (floor division)
-            long[] padRight = {(long) (ho - 1) * stride + k - h - pad, (long) (wo - 1) * stride + k - w - pad};
-
-            dnnl_primitive_desc fpd = owner.own(new dnnl_primitive_desc());
-            Dnnl.check(dnnl.dnnl_convolution_forward_primitive_desc_create(fpd, runtime.engine(),
+            x = owner.strided(new long[] {len, cin, h, w}, new long[] {(long) h * w, (long) n * h * w, w, 1});
+            y = owner.strided(new long[] {len, cout, ho, wo}, new long[] {(long) ho * wo, (long) n * ho * wo, wo, 1});
+            wt = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_oihw);
+            anyX = owner.desc(new long[] {len, cin, h, w}, dnnl.dnnl_format_tag_any);
+            anyY = owner.desc(new long[] {len, cout, ho, wo}, dnnl.dnnl_format_tag_any);
+            anyW = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_format_tag_any);
+            forwardDesc = owner.own(new dnnl_primitive_desc());
+            Dnnl.check(dnnl.dnnl_convolution_forward_primitive_desc_create(forwardDesc, runtime.engine(),
                     dnnl.dnnl_forward_training, dnnl.dnnl_convolution_direct, anyX, anyW, (dnnl_memory_desc) null,
                     anyY, strides, dilation, padLeft, padRight, null), "convolution forward descriptor");
-            src = new Operand(owner, stream, arena, x, query(fpd, dnnl.dnnl_query_src_md), true);
-            weights = new Operand(owner, stream, arena, wt, query(fpd, dnnl.dnnl_query_weights_md), true);
-            dst = new Operand(owner, stream, arena, y, query(fpd, dnnl.dnnl_query_dst_md), false);
-            forward = owner.primitive(fpd);
+            src = operand(x, forwardDesc, dnnl.dnnl_query_src_md, true);
+            weights = operand(wt, forwardDesc, dnnl.dnnl_query_weights_md, true);
+            dst = operand(y, forwardDesc, dnnl.dnnl_query_dst_md, false);
+            forward = owner.primitive(forwardDesc);
             forwardArgs = owner.args(dnnl.DNNL_ARG_SRC, src.inner, dnnl.DNNL_ARG_WEIGHTS, weights.inner,
                     dnnl.DNNL_ARG_DST, dst.inner);
-
-            dnnl_primitive_desc wpd = owner.own(new dnnl_primitive_desc());
-            Dnnl.check(dnnl.dnnl_convolution_backward_weights_primitive_desc_create(wpd, runtime.engine(),
-                    dnnl.dnnl_convolution_direct, anyX, anyW, (dnnl_memory_desc) null, anyY, strides, dilation,
-                    padLeft, padRight, fpd, null), "convolution backward-weights descriptor");
-            dnnl_memory_desc srcW = query(wpd, dnnl.dnnl_query_src_md);
-            srcForWeights = src.sameLayout(srcW) ? null : new Operand(owner, stream, arena, x, srcW, true);
-            diffDstForWeights = new Operand(owner, stream, arena, y, query(wpd, dnnl.dnnl_query_diff_dst_md), true);
-            diffWeights = new Operand(owner, stream, arena, wt, query(wpd, dnnl.dnnl_query_diff_weights_md), false);
-            backwardWeights = owner.primitive(wpd);
-            backwardWeightsArgs = owner.args(dnnl.DNNL_ARG_SRC, (srcForWeights == null ? src : srcForWeights).inner,
-                    dnnl.DNNL_ARG_DIFF_DST, diffDstForWeights.inner, dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights.inner);
-
-            dnnl_primitive_desc dpd = owner.own(new dnnl_primitive_desc());
-            Dnnl.check(dnnl.dnnl_convolution_backward_data_primitive_desc_create(dpd, runtime.engine(),
-                    dnnl.dnnl_convolution_direct, anyX, anyW, anyY, strides, dilation, padLeft, padRight, fpd, null),
-                    "convolution backward-data descriptor");
-            dnnl_memory_desc diffDstD = query(dpd, dnnl.dnnl_query_diff_dst_md);
-            diffDst = diffDstForWeights.sameLayout(diffDstD) ? null : new Operand(owner, stream, arena, y, diffDstD, true);
-            dnnl_memory_desc weightsD = query(dpd, dnnl.dnnl_query_weights_md);
-            weightsForData = weights.sameLayout(weightsD) ? null : new Operand(owner, stream, arena, wt, weightsD, true);
-            diffSrc = new Operand(owner, stream, arena, x, query(dpd, dnnl.dnnl_query_diff_src_md), false);
-            backwardData = owner.primitive(dpd);
-            backwardDataArgs = owner.args(
-                    dnnl.DNNL_ARG_DIFF_DST, (diffDst == null ? diffDstForWeights : diffDst).inner,
-                    dnnl.DNNL_ARG_WEIGHTS, (weightsForData == null ? weights : weightsForData).inner,
-                    dnnl.DNNL_ARG_DIFF_SRC, diffSrc.inner);
-            implementations = Dnnl.implementation(fpd) + " / " + Dnnl.implementation(dpd) + " / "
-                    + Dnnl.implementation(wpd);
+            LOG.log(System.Logger.Level.DEBUG, () -> String.format("convolution %d→%d, %dx%d, part of %d/%d: %s",
+                    cin, cout, h, w, len, n, Dnnl.implementation(forwardDesc)));
         }
 
-        private dnnl_memory_desc query(dnnl_primitive_desc pd, int what) {
-            return dnnl.dnnl_primitive_desc_query_md(pd, what, 0);
+        private Operand operand(dnnl_memory_desc user, dnnl_primitive_desc pd, int what, boolean input) {
+            return new Operand(owner, stream, arena, user, dnnl.dnnl_primitive_desc_query_md(pd, what, 0), input);
         }
 
-        void forward(FloatPointer x, FloatPointer w, FloatPointer y) {
-            inputPointer = x;
+        /** The backward-weights primitive and its operands; the forward's reordered input when layouts agree. */
+        private final class WeightGradient {
+            final Operand source;
+            final boolean ownSource;
+            final Operand diffDst;
+            final Operand diffWeights;
+            final dnnl_primitive primitive;
+            final dnnl_exec_arg_t args;
+
+            WeightGradient() {
+                dnnl_primitive_desc pd = owner.own(new dnnl_primitive_desc());
+                Dnnl.check(dnnl.dnnl_convolution_backward_weights_primitive_desc_create(pd, runtime.engine(),
+                        dnnl.dnnl_convolution_direct, anyX, anyW, (dnnl_memory_desc) null, anyY, strides, dilation,
+                        padLeft, padRight, forwardDesc, null), "convolution backward-weights descriptor");
+                ownSource = !src.sameLayout(dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_src_md, 0));
+                source = ownSource ? operand(x, pd, dnnl.dnnl_query_src_md, true) : src;
+                diffDst = operand(y, pd, dnnl.dnnl_query_diff_dst_md, true);
+                diffWeights = operand(wt, pd, dnnl.dnnl_query_diff_weights_md, false);
+                primitive = owner.primitive(pd);
+                args = owner.args(dnnl.DNNL_ARG_SRC, source.inner, dnnl.DNNL_ARG_DIFF_DST, diffDst.inner,
+                        dnnl.DNNL_ARG_DIFF_WEIGHTS, diffWeights.inner);
+            }
+        }
+
+        /** The backward-data primitive and its operands; the weight gradient's reordered {@code dy} when layouts agree. */
+        private final class DataGradient {
+            final Operand diffDst;
+            final boolean ownDiffDst;
+            final Operand weightsIn;
+            final boolean ownWeights;
+            final Operand diffSrc;
+            final dnnl_primitive primitive;
+            final dnnl_exec_arg_t args;
+
+            DataGradient(WeightGradient wg) {
+                dnnl_primitive_desc pd = owner.own(new dnnl_primitive_desc());
+                Dnnl.check(dnnl.dnnl_convolution_backward_data_primitive_desc_create(pd, runtime.engine(),
+                        dnnl.dnnl_convolution_direct, anyX, anyW, anyY, strides, dilation, padLeft, padRight,
+                        forwardDesc, null), "convolution backward-data descriptor");
+                ownDiffDst = !wg.diffDst.sameLayout(dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_diff_dst_md, 0));
+                diffDst = ownDiffDst ? operand(y, pd, dnnl.dnnl_query_diff_dst_md, true) : wg.diffDst;
+                ownWeights = !weights.sameLayout(dnnl.dnnl_primitive_desc_query_md(pd, dnnl.dnnl_query_weights_md, 0));
+                weightsIn = ownWeights ? operand(wt, pd, dnnl.dnnl_query_weights_md, true) : weights;
+                diffSrc = operand(x, pd, dnnl.dnnl_query_diff_src_md, false);
+                primitive = owner.primitive(pd);
+                args = owner.args(dnnl.DNNL_ARG_DIFF_DST, diffDst.inner, dnnl.DNNL_ARG_WEIGHTS, weightsIn.inner,
+                        dnnl.DNNL_ARG_DIFF_SRC, diffSrc.inner);
+            }
+        }
+
+        void forward(FloatPointer input, FloatPointer w, FloatPointer output) {
+            inputPointer = input;
             weightsPointer = w;
-            src.in(x);
+            src.in(input);
             weights.in(w);
-            dst.bind(y);
+            dst.bind(output);
             Dnnl.execute(forward, stream, forwardArgs, 3, "convolution forward");
             dst.out();
         }
 
         void backward(FloatPointer dy, FloatPointer dW, FloatPointer dx) {
-            if (srcForWeights != null) {
-                srcForWeights.in(inputPointer);
+            if (weightGradient == null) {
+                weightGradient = new WeightGradient();
             }
-            diffDstForWeights.in(dy);
-            diffWeights.bind(dW);
-            Dnnl.execute(backwardWeights, stream, backwardWeightsArgs, 3, "convolution backward weights");
-            diffWeights.out();
+            WeightGradient wg = weightGradient;
+            if (wg.ownSource) {
+                wg.source.in(inputPointer);
+            }
+            wg.diffDst.in(dy);
+            wg.diffWeights.bind(dW);
+            Dnnl.execute(wg.primitive, stream, wg.args, 3, "convolution backward weights");
+            wg.diffWeights.out();
             if (dx == null) {
                 return;
             }
-            if (diffDst != null) {
-                diffDst.in(dy);
+            if (dataGradient == null) {
+                dataGradient = new DataGradient(wg);
             }
-            if (weightsForData != null) {
+            DataGradient dg = dataGradient;
+            if (dg.ownDiffDst) {
+                dg.diffDst.in(dy);
+            }
+            if (dg.ownWeights) {
                 // the weights as the forward pass saw them, in the layout backward data wants
-                weightsForData.in(weightsPointer);
+                dg.weightsIn.in(weightsPointer);
             }
-            diffSrc.bind(dx);
-            Dnnl.execute(backwardData, stream, backwardDataArgs, 3, "convolution backward data");
-            diffSrc.out();
+            dg.diffSrc.bind(dx);
+            Dnnl.execute(dg.primitive, stream, dg.args, 3, "convolution backward data");
+            dg.diffSrc.out();
         }
 
         @Override
         public void close() {
-            for (Operand o : new Operand[] {src, weights, dst, diffDst, diffDstForWeights, srcForWeights,
-                    diffWeights, diffSrc, weightsForData}) {
-                if (o != null) {
-                    o.free();
-                }
-            }
             owner.close();
         }
     }
