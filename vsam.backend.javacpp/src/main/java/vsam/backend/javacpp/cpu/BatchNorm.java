@@ -15,6 +15,11 @@ import vsam.api.model.Shape;
  *   backward:  dγ = Σ dy·x̂,  dβ = Σ dy,  dx = γ/sqrt(σ² + eps) · (dy − dβ/M − x̂·dγ/M)
  * </pre>
  * with {@code m = 0.1}, {@code eps = 1e-5}. A PERTURBED pass leaves the running buffers untouched.
+ *
+ * <p>With {@code relu} (the compiler fuses a ReLU that directly follows), the output is {@code max(y, 0)}
+ * and the backward pass uses {@code dy·[y > 0]} in place of {@code dy}, the mask recomputed from {@code x}
+ * with the forward pass's own per-channel {@code y = a·x + b} (so bit-identical decisions): one pass over
+ * the activations fewer each way and no separate ReLU buffers.
  */
 final class BatchNorm extends Node {
 
@@ -23,8 +28,12 @@ final class BatchNorm extends Node {
     private final long gammaOffset;
     private final long betaOffset;
     private final int runningOffset;
+    private final boolean relu;
     private final float[] mean;
     private final float[] invStd;
+    /** The forward pass's per-channel affine map {@code y = a·x + b}. */
+    private final float[] scaleA;
+    private final float[] shiftB;
     private NativeFloats y;
     private NativeFloats dx;
     private NativeFloats input;
@@ -32,15 +41,18 @@ final class BatchNorm extends Node {
     /**
      * @param runningOffset where this layer's running mean (then variance) start in the running buffer
      */
-    BatchNorm(Layer.BatchNorm2d layer, Shape in, long gammaOffset, int runningOffset) {
+    BatchNorm(Layer.BatchNorm2d layer, Shape in, long gammaOffset, int runningOffset, boolean relu) {
         super(in, in, Layout.CHANNELS, Layout.CHANNELS);
         channels = layer.channels();
         hw = in.height() * in.width();
         this.gammaOffset = gammaOffset;
         this.betaOffset = gammaOffset + channels;
         this.runningOffset = runningOffset;
+        this.relu = relu;
         mean = new float[channels];
         invStd = new float[channels];
+        scaleA = new float[channels];
+        shiftB = new float[channels];
     }
 
     @Override
@@ -93,8 +105,16 @@ final class BatchNorm extends Node {
                 invStd[ch] = inv;
                 float a = p.get((int) (gammaOffset + ch)) * inv;
                 float b = p.get((int) (betaOffset + ch)) - mu * a;
-                for (int i = base; i < base + m; i++) {
-                    yb.put(i, a * xb.get(i) + b);
+                scaleA[ch] = a;
+                shiftB[ch] = b;
+                if (relu) {
+                    for (int i = base; i < base + m; i++) {
+                        yb.put(i, Kernels.relu(a * xb.get(i) + b));
+                    }
+                } else {
+                    for (int i = base; i < base + m; i++) {
+                        yb.put(i, a * xb.get(i) + b);
+                    }
                 }
             }
         });
@@ -113,7 +133,13 @@ final class BatchNorm extends Node {
             double[] s = new double[2];
             for (int ch = from; ch < to; ch++) {
                 int base = ch * m;
-                Kernels.sumAndDot(db, xb, base, m, s);
+                float a = scaleA[ch];
+                float b = shiftB[ch];
+                if (relu) {
+                    Kernels.maskedSumAndDot(db, xb, a, b, base, m, s);
+                } else {
+                    Kernels.sumAndDot(db, xb, base, m, s);
+                }
                 float mu = mean[ch];
                 float inv = invStd[ch];
                 double sumDy = s[0];
@@ -124,9 +150,18 @@ final class BatchNorm extends Node {
                     float scale = p.get((int) (gammaOffset + ch)) * inv;
                     float meanDy = (float) (sumDy / m);
                     float k = (float) (sumDyXhat / m) * inv;
-                    for (int i = base; i < base + m; i++) {
-                        float xhatTimesK = (xb.get(i) - mu) * k;
-                        dxb.put(i, scale * (db.get(i) - meanDy - xhatTimesK));
+                    if (relu) {
+                        for (int i = base; i < base + m; i++) {
+                            float x = xb.get(i);
+                            float xhatTimesK = (x - mu) * k;
+                            float d = Kernels.passedBy(a * x + b, db.get(i));
+                            dxb.put(i, scale * (d - meanDy - xhatTimesK));
+                        }
+                    } else {
+                        for (int i = base; i < base + m; i++) {
+                            float xhatTimesK = (xb.get(i) - mu) * k;
+                            dxb.put(i, scale * (db.get(i) - meanDy - xhatTimesK));
+                        }
                     }
                 }
             }

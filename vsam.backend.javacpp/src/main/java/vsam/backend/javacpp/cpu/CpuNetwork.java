@@ -174,7 +174,12 @@ final class CpuNetwork implements Network {
                                 (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel(), c.bias() ? c.outChannels() : 0);
                         node = new Conv(c, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs), dnnl);
                     } else if (layer instanceof Layer.BatchNorm2d b) {
-                        node = new BatchNorm(b, shape, paramAt, runningAt);
+                        // a ReLU right after is fused into the BatchNorm node (one pass fewer each way)
+                        boolean relu = i + 1 < layers.size() && layers.get(i + 1) instanceof Layer.Relu;
+                        node = new BatchNorm(b, shape, paramAt, runningAt, relu);
+                        if (relu) {
+                            i++;
+                        }
                         batchNorms.add(new int[] {runningAt, b.channels()});
                         paramAt += 2L * b.channels();
                         segment += 2;

@@ -77,4 +77,48 @@ final class Kernels {
         out[0] = s0 + s1;
         out[1] = d0 + d1;
     }
+
+    /** {@code max(v, 0)} branch-free (every bit cleared when the sign bit is set; {@code -0} becomes {@code +0}). */
+    static float relu(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return Float.intBitsToFloat(bits & ~(bits >> 31));
+    }
+
+    /** {@code d} where {@code v > 0}, else 0 — ReLU's backward gate, branch-free. */
+    static float passedBy(float v, float d) {
+        int bits = Float.floatToRawIntBits(v);
+        int mask = (-bits & ~bits) >> 31;   // −1 exactly when bits > 0 (a positive, non-zero float)
+        return Float.intBitsToFloat(Float.floatToRawIntBits(d) & mask);
+    }
+
+    /**
+     * {@code {Σ g, Σ g·x}} with {@code g = dy·[a·x + b > 0]} over the same range of two buffers, in double: a
+     * BatchNorm's backward sums behind a fused ReLU.
+     */
+    static void maskedSumAndDot(FloatBuffer dy, FloatBuffer x, float a, float b, int from, int len, double[] out) {
+        double s0 = 0;
+        double s1 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 1 < end; i += 2) {
+            float x0 = x.get(i);
+            float x1 = x.get(i + 1);
+            double g0 = passedBy(a * x0 + b, dy.get(i));
+            double g1 = passedBy(a * x1 + b, dy.get(i + 1));
+            s0 += g0;
+            s1 += g1;
+            d0 += g0 * x0;
+            d1 += g1 * x1;
+        }
+        for (; i < end; i++) {
+            float x0 = x.get(i);
+            double g0 = passedBy(a * x0 + b, dy.get(i));
+            s0 += g0;
+            d0 += g0 * x0;
+        }
+        out[0] = s0 + s1;
+        out[1] = d0 + d1;
+    }
 }

@@ -49,9 +49,7 @@ final class Relu extends Node {
         int total = c.n * in.elements();
         c.parallel.range(total, 1 << 15, (from, to) -> {
             for (int i = from; i < to; i++) {
-                // branch-free max(v, 0): clear every bit when the sign bit is set
-                int bits = Float.floatToRawIntBits(xb.get(i));
-                yb.put(i, Float.intBitsToFloat(bits & ~(bits >> 31)));
+                yb.put(i, Kernels.relu(xb.get(i)));
             }
         });
         lastOutput = out;
