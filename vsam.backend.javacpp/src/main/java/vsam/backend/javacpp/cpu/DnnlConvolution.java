@@ -297,6 +297,9 @@ final class DnnlConvolution implements AutoCloseable {
         }
 
         void backward(FloatPointer dy, FloatPointer dW, FloatPointer dx) {
+            if (inputPointer == null) {
+                throw new IllegalStateException("convolution backward pass before a forward pass of this batch size");
+            }
             if (weightGradient == null) {
                 weightGradient = new WeightGradient();
             }
