@@ -135,11 +135,7 @@ final class BatchNorm extends Node {
                 int base = ch * m;
                 float a = scaleA[ch];
                 float b = shiftB[ch];
-                if (relu) {
-                    Kernels.maskedSumAndDot(db, xb, a, b, base, m, s);
-                } else {
-                    Kernels.sumAndDot(db, xb, base, m, s);
-                }
+                Kernels.sumAndDot(db, xb, relu, a, b, base, m, s);
                 float mu = mean[ch];
                 float inv = invStd[ch];
                 double sumDy = s[0];

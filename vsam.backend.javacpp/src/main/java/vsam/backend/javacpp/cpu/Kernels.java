@@ -53,31 +53,6 @@ final class Kernels {
         out[1] = q0 + q1;
     }
 
-    /** {@code {Σ dy, Σ dy·x}} over the same range of two buffers, in double. */
-    static void sumAndDot(FloatBuffer dy, FloatBuffer x, int from, int len, double[] out) {
-        double s0 = 0;
-        double s1 = 0;
-        double d0 = 0;
-        double d1 = 0;
-        int i = from;
-        int end = from + len;
-        for (; i + 1 < end; i += 2) {
-            double a = dy.get(i);
-            double c = dy.get(i + 1);
-            s0 += a;
-            s1 += c;
-            d0 += a * x.get(i);
-            d1 += c * x.get(i + 1);
-        }
-        for (; i < end; i++) {
-            double a = dy.get(i);
-            s0 += a;
-            d0 += a * x.get(i);
-        }
-        out[0] = s0 + s1;
-        out[1] = d0 + d1;
-    }
-
     /** {@code max(v, 0)} branch-free (every bit cleared when the sign bit is set; {@code -0} becomes {@code +0}). */
     static float relu(float v) {
         int bits = Float.floatToRawIntBits(v);
@@ -92,10 +67,11 @@ final class Kernels {
     }
 
     /**
-     * {@code {Σ g, Σ g·x}} with {@code g = dy·[a·x + b > 0]} over the same range of two buffers, in double: a
-     * BatchNorm's backward sums behind a fused ReLU.
+     * {@code {Σ g, Σ g·x}} over the same range of two buffers, in double, with {@code g = dy}, or with
+     * {@code g = dy·[a·x + b > 0]} when {@code gated} (a BatchNorm's backward sums behind a fused ReLU).
      */
-    static void maskedSumAndDot(FloatBuffer dy, FloatBuffer x, float a, float b, int from, int len, double[] out) {
+    static void sumAndDot(FloatBuffer dy, FloatBuffer x, boolean gated, float a, float b, int from, int len,
+                          double[] out) {
         double s0 = 0;
         double s1 = 0;
         double d0 = 0;
@@ -105,8 +81,8 @@ final class Kernels {
         for (; i + 1 < end; i += 2) {
             float x0 = x.get(i);
             float x1 = x.get(i + 1);
-            double g0 = passedBy(a * x0 + b, dy.get(i));
-            double g1 = passedBy(a * x1 + b, dy.get(i + 1));
+            double g0 = gated ? passedBy(a * x0 + b, dy.get(i)) : dy.get(i);
+            double g1 = gated ? passedBy(a * x1 + b, dy.get(i + 1)) : dy.get(i + 1);
             s0 += g0;
             s1 += g1;
             d0 += g0 * x0;
@@ -114,7 +90,7 @@ final class Kernels {
         }
         for (; i < end; i++) {
             float x0 = x.get(i);
-            double g0 = passedBy(a * x0 + b, dy.get(i));
+            double g0 = gated ? passedBy(a * x0 + b, dy.get(i)) : dy.get(i);
             s0 += g0;
             d0 += g0 * x0;
         }
