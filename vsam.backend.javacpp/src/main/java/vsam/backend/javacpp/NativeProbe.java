@@ -133,7 +133,7 @@ public final class NativeProbe {
     }
 
     /** The one-line reason of a failed load: the exception's class and the first line of its message. */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

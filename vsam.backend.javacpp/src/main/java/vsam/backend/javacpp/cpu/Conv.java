@@ -8,8 +8,8 @@ import vsam.api.model.Shape;
 
 /**
  * 2-D convolution in the channel-major layout, by oneDNN's primitives when the session has oneDNN
- * ({@link DnnlConvolution}), else by im2col and one OpenBLAS {@code sgemm} per chunk of examples: with {@code cols[(ci,ky,kx)][(n,oy,ox)] = x[ci][n][oy·s−p+ky][ox·s−p+kx]}
- * (zero outside the image),
+ * ({@link DnnlConvolution}), else by im2col and one OpenBLAS {@code sgemm} per chunk of examples: with
+ * {@code cols[(ci,ky,kx)][(n,oy,ox)] = x[ci][n][oy·s−p+ky][ox·s−p+kx]} (zero outside the image),
  * <pre>
  *   Y[Cout][N·Ho·Wo] = W[Cout][Cin·k·k] · cols            (+ bias per output channel)
  *   dW = dY · colsᵀ      dcols = Wᵀ · dY      dx = col2im(dcols)      db = Σ dY
@@ -49,10 +49,6 @@ final class Conv extends Node {
     /** oneDNN's primitives for this layer; null when the session convolves by im2col + sgemm. */
     private final DnnlConvolution dnnl;
     private Arena arena;
-
-    Conv(Layer.Conv2d layer, Shape in, long weightOffset, Optional<Dnnl> dnnl) {
-        this(layer, in, weightOffset, Optional.empty(), Optional.empty(), dnnl);
-    }
 
     /**
      * An LSQ-quantised layer when the quantizers are present: {@code quantizer} writes the weight codes,
@@ -99,9 +95,6 @@ final class Conv extends Node {
     @Override
     void reserve(int capacity, Arena arena) {
         this.arena = arena;
-        if (dnnl != null) {
-            dnnl.close();
-        }
         arena.free(y);
         arena.free(dx);
         y = arena.floats((long) cout * capacity * ho * wo);

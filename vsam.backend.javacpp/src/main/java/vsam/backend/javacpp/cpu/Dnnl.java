@@ -16,6 +16,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import vsam.backend.javacpp.NativeProbe;
 
 /**
  * oneDNN on the CPU for one session: its engine. The CPU convolutions run as oneDNN primitives
@@ -55,8 +56,7 @@ final class Dnnl implements AutoCloseable {
                 dnnl_version_t v = dnnl.dnnl_version();
                 version = "oneDNN " + v.major() + "." + v.minor() + "." + v.patch();
             } catch (Throwable t) {
-                unavailable = t.getClass().getSimpleName() + (t.getMessage() == null ? ""
-                        : ": " + t.getMessage().lines().findFirst().orElse(""));
+                unavailable = NativeProbe.describe(t);
             }
         }
         return Optional.ofNullable(unavailable);
@@ -113,10 +113,10 @@ final class Dnnl implements AutoCloseable {
         };
     }
 
-    /** Runs {@code p} with its argument table on {@code stream}, single-threaded, and waits for it. */
-    static void execute(dnnl_primitive p, dnnl_stream stream, dnnl_exec_arg_t args, int count, String what) {
+    /** Runs {@code p} with its argument table (from {@link Owner#args}) on {@code stream}, single-threaded, and waits. */
+    static void execute(dnnl_primitive p, dnnl_stream stream, dnnl_exec_arg_t args, String what) {
         OmpThreads.ensure(1);
-        check(dnnl.dnnl_primitive_execute(p, stream, count, args), what);
+        check(dnnl.dnnl_primitive_execute(p, stream, (int) args.capacity(), args), what);
         check(dnnl.dnnl_stream_wait(stream), "dnnl_stream_wait");
     }
 

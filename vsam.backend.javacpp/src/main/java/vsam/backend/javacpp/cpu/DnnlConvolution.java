@@ -148,7 +148,7 @@ final class DnnlConvolution implements AutoCloseable {
         void in(Pointer data) {
             bind(data);
             if (reorder != null) {
-                Dnnl.execute(reorder, stream, reorderArgs, 2, "reorder in");
+                Dnnl.execute(reorder, stream, reorderArgs, "reorder in");
             }
         }
 
@@ -159,7 +159,7 @@ final class DnnlConvolution implements AutoCloseable {
         /** For an output: reorders the inner buffer into the user memory bound before. */
         void out() {
             if (reorder != null) {
-                Dnnl.execute(reorder, stream, reorderArgs, 2, "reorder out");
+                Dnnl.execute(reorder, stream, reorderArgs, "reorder out");
             }
         }
 
@@ -292,7 +292,7 @@ final class DnnlConvolution implements AutoCloseable {
             src.in(input);
             weights.in(w);
             dst.bind(output);
-            Dnnl.execute(forward, stream, forwardArgs, 3, "convolution forward");
+            Dnnl.execute(forward, stream, forwardArgs, "convolution forward");
             dst.out();
         }
 
@@ -309,7 +309,7 @@ final class DnnlConvolution implements AutoCloseable {
             }
             wg.diffDst.in(dy);
             wg.diffWeights.bind(dW);
-            Dnnl.execute(wg.primitive, stream, wg.args, 3, "convolution backward weights");
+            Dnnl.execute(wg.primitive, stream, wg.args, "convolution backward weights");
             wg.diffWeights.out();
             if (dx == null) {
                 return;
@@ -326,7 +326,7 @@ final class DnnlConvolution implements AutoCloseable {
                 dg.weightsIn.in(weightsPointer);
             }
             dg.diffSrc.bind(dx);
-            Dnnl.execute(dg.primitive, stream, dg.args, 3, "convolution backward data");
+            Dnnl.execute(dg.primitive, stream, dg.args, "convolution backward data");
             dg.diffSrc.out();
         }
 

@@ -60,7 +60,11 @@ final class LoadedLibrary {
 
     /** The path of the mapped file that contains {@code address}, if any. */
     static Optional<String> pathContaining(long address) throws IOException {
-        for (String[] m : maps()) {
+        return pathContaining(address, maps());
+    }
+
+    private static Optional<String> pathContaining(long address, List<String[]> all) {
+        for (String[] m : all) {
             String[] range = m[0].split("-");
             long from = Long.parseUnsignedLong(range[0], 16);
             long to = Long.parseUnsignedLong(range[1], 16);
@@ -73,17 +77,14 @@ final class LoadedLibrary {
 
     /** The mapped library that contains {@code address}. */
     static LoadedLibrary containing(long address) throws IOException {
-        String path = pathContaining(address)
+        List<String[]> all = maps();
+        String path = pathContaining(address, all)
                 .orElseThrow(() -> new IOException("no mapped file contains 0x" + Long.toHexString(address)));
-        return new LoadedLibrary(path, maps());
+        return new LoadedLibrary(path, all);
     }
 
     private static List<String[]> maps() throws IOException {
         return Files.readAllLines(Path.of("/proc/self/maps")).stream().map(l -> l.trim().split("\\s+", 6)).toList();
-    }
-
-    String file() {
-        return file;
     }
 
     /** The address of the function {@code name} that this library defines. */
@@ -95,13 +96,9 @@ final class LoadedLibrary {
 
     /** The address the dynamic linker bound this library's import of {@code name} to (0 while unbound). */
     long boundImport(String name) throws IOException {
-        int symbols = section(SHT_DYNSYM);
-        int symbol = symbolIndex(symbols, name, false);
-        long shoff = elf.getLong(0x28);
-        int shentsize = Short.toUnsignedInt(elf.getShort(0x3a));
-        int shnum = Short.toUnsignedInt(elf.getShort(0x3c));
-        for (int i = 0; i < shnum; i++) {
-            int rela = (int) (shoff + (long) i * shentsize);
+        int symbol = symbolIndex(section(SHT_DYNSYM), name, false);
+        for (int i = 0; i < sectionCount(); i++) {
+            int rela = sectionHeader(i);
             if (elf.getInt(rela + 4) != SHT_RELA) {
                 continue;
             }
@@ -141,15 +138,20 @@ final class LoadedLibrary {
         throw new IOException(file + " has no loadable segment");
     }
 
+    private int sectionCount() {
+        return Short.toUnsignedInt(elf.getShort(0x3c));
+    }
+
+    /** The file offset of section header {@code index}. */
+    private int sectionHeader(int index) {
+        return (int) (elf.getLong(0x28) + (long) index * Short.toUnsignedInt(elf.getShort(0x3a)));
+    }
+
     /** The file offset of the first section header of {@code type}. */
     private int section(int type) throws IOException {
-        long shoff = elf.getLong(0x28);
-        int shentsize = Short.toUnsignedInt(elf.getShort(0x3a));
-        int shnum = Short.toUnsignedInt(elf.getShort(0x3c));
-        for (int i = 0; i < shnum; i++) {
-            int section = (int) (shoff + (long) i * shentsize);
-            if (elf.getInt(section + 4) == type) {
-                return section;
+        for (int i = 0; i < sectionCount(); i++) {
+            if (elf.getInt(sectionHeader(i) + 4) == type) {
+                return sectionHeader(i);
             }
         }
         throw new IOException(file + " has no section of type " + type);
@@ -161,10 +163,7 @@ final class LoadedLibrary {
 
     /** The index of symbol {@code name} in the symbol table {@code section}: a definition or an import. */
     private int symbolIndex(int section, String name, boolean defined) throws IOException {
-        long shoff = elf.getLong(0x28);
-        int shentsize = Short.toUnsignedInt(elf.getShort(0x3a));
-        int strings = (int) (shoff + (long) elf.getInt(section + 0x28) * shentsize);
-        long names = elf.getLong(strings + 0x18);
+        long names = elf.getLong(sectionHeader(elf.getInt(section + 0x28)) + 0x18);
         byte[] wanted = name.getBytes(StandardCharsets.US_ASCII);
         int count = (int) (elf.getLong(section + 0x20) / elf.getLong(section + 0x38));
         for (int i = 1; i < count; i++) {
