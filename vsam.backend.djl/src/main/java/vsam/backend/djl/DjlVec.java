@@ -19,8 +19,9 @@ import vsam.api.vector.Vec;
  * in-place form ({@code add_}, {@code mul_}, {@code sub_}, {@code copy_}); intermediate vectors live in
  * the session's reused {@linkplain DjlSession#scratch scratch tensors}, never fresh allocations.
  * Reductions ({@link #dot}, {@link #norm2}) are accumulated in {@code float64}, a chunk of
- * {@value #CHUNK} elements converted at a time, and only their scalar result crosses to the Java heap. The arithmetic follows the formulas of {@link Vec} in the
- * same order of float operations as the pure-Java reference, so results agree to rounding.
+ * {@value #CHUNK} elements converted at a time, and only their scalar result crosses to the Java heap.
+ * The arithmetic follows the formulas of {@link Vec} in the same order of float operations as the
+ * pure-Java reference, so results agree to rounding.
  */
 final class DjlVec implements Vec {
 
@@ -95,22 +96,27 @@ final class DjlVec implements Vec {
 
     @Override
     public double dot(Vec x) {
-        NDArray other = of(x);
-        if (other == data) {
-            return sumOfSquares(data);
-        }
-        return dot(data, other);
+        return dot(data, of(x));
     }
 
-    /** {@code Σ a_i·b_i} in float64, converting one chunk of each at a time into float64 scratch. */
+    /**
+     * {@code Σ a_i·b_i} in float64, converting one chunk of each at a time into float64 scratch (one
+     * conversion per chunk when {@code a} and {@code b} are the same tensor).
+     */
     private double dot(NDArray a, NDArray b) {
         long n = a.size();
         double sum = 0;
         for (long from = 0; from < n; from += CHUNK) {
             long len = Math.min(CHUNK, n - from);
-            try (NDArray da = chunkAsDouble(0, a, from, len); NDArray db = chunkAsDouble(1, b, from, len);
-                 NDArray s = da.dot(db)) {
+            NDArray da = chunkAsDouble(0, a, from, len);
+            NDArray db = b == a ? da : chunkAsDouble(1, b, from, len);
+            try (NDArray s = da.dot(db)) {
                 sum += s.toDoubleArray()[0];
+            } finally {
+                da.close();
+                if (db != da) {
+                    db.close();
+                }
             }
         }
         return sum;
@@ -129,7 +135,7 @@ final class DjlVec implements Vec {
     @Override
     public double norm2() {
         session.ensureOpen();
-        return Math.sqrt(sumOfSquares(data));
+        return Math.sqrt(dot(data, data));
     }
 
     @Override
@@ -138,25 +144,14 @@ final class DjlVec implements Vec {
         long from = segments.offset(Math.min(scope.from(), segments.count()));
         long to = segments.offset(Math.min(scope.to(), segments.count()));
         if (from == 0 && to == segments.totalLength()) {
-            return Math.sqrt(sumOfSquares(data));
+            return Math.sqrt(dot(data, data));
         }
         if (to <= from) {
             return 0;
         }
         try (NDArray part = JniUtils.slice((PtNDArray) data, 0, from, to, 1)) {
-            return Math.sqrt(sumOfSquares(part));
+            return Math.sqrt(dot(part, part));
         }
-    }
-
-    private double sumOfSquares(NDArray x) {
-        long n = x.size();
-        double sum = 0;
-        for (long from = 0; from < n; from += CHUNK) {
-            try (NDArray d = chunkAsDouble(0, x, from, Math.min(CHUNK, n - from)); NDArray s = d.dot(d)) {
-                sum += s.toDoubleArray()[0];
-            }
-        }
-        return sum;
     }
 
     @Override
