@@ -2,27 +2,43 @@ package vsam.cli;
 
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 import vsam.api.config.ConfigException;
 import vsam.api.config.DataConfig;
 import vsam.api.config.MethodConfig;
 import vsam.api.config.OptimizerConfig;
+import vsam.api.config.Recipe;
 import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
+import vsam.api.model.InitScheme;
 import vsam.api.model.Models;
 import vsam.api.model.Quantization;
+import vsam.api.network.LossOptions;
 
 /**
  * Every field of {@link RunConfig} as a command-line option, with the defaults of the CPU reference
- * setup (ALGORITHMS.md §4). {@link #toConfig(String)} validates through the records, so the messages are
- * the same as everywhere else.
+ * setup (docs/ALGORITHMS.md, "Reference setups"). {@link #toConfig(String)} validates through the records, so
+ * the messages are the same as everywhere else. With {@code --recipe}, the recipe's settings replace the
+ * defaults of the options not given on the command line.
  */
 final class RunOptions {
 
     private static final RunConfig D = RunConfig.defaults();
     private static final VsamConfig V = VsamConfig.defaults();
+
+    /** The command this mixin belongs to (null when built by hand, as the demo does): tells which options were given. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--recipe", description = "A whole recipe in one word; options given beside it still win: "
+            + "paper-cifar (the vSAM authors' CIFAR setup: resnet18, crop+flip+cutout 16, label smoothing 0.1 "
+            + "'others', lr 0.05, weight decay 1e-3, cosine, batch 128, 200 epochs).")
+    Optional<String> recipe = Optional.empty();
 
     @Option(names = "--backend", description = "Backend id (see 'vsam backends'). Default: ${DEFAULT-VALUE}.")
     String backend = D.backend();
@@ -35,6 +51,10 @@ final class RunOptions {
 
     @Option(names = "--model", description = "mlp, cnn-s or resnet18. Default: ${DEFAULT-VALUE}.")
     String model = D.model();
+
+    @Option(names = "--init", description = "Initialisation: pytorch (torch.nn defaults: U(-1/sqrt(fan_in), "
+            + "1/sqrt(fan_in)) weights and biases) or he (He-normal, zero biases; the old default). Default: ${DEFAULT-VALUE}.")
+    String init = lower(D.init());
 
     @Option(names = "--quantize", description = "Quantization-aware training with LSQ: w<bits>a<bits> for weights and "
             + "activations (bits 2, 3, 4, 8), optionally /<bits> or /fp for the first and last layer (default 8), "
@@ -59,6 +79,10 @@ final class RunOptions {
     @Option(names = "--augment", negatable = true, description = "Random crop and horizontal flip (default: on for CIFAR only).")
     Optional<Boolean> augment = Optional.empty();
 
+    @Option(names = "--cutout", description = "Cutout: zero a random NxN square (after crop, flip and normalisation) "
+            + "with probability 0.5; 0 = off. Default: ${DEFAULT-VALUE}.")
+    int cutout = D.data().cutout();
+
     @Option(names = "--epochs", description = "Default: ${DEFAULT-VALUE}.")
     int epochs = D.epochs();
 
@@ -70,6 +94,10 @@ final class RunOptions {
 
     @Option(names = "--label-smoothing", description = "Default: ${DEFAULT-VALUE}.")
     double labelSmoothing = D.labelSmoothing();
+
+    @Option(names = "--label-smoothing-convention", description = "uniform (1-e+e/C on the label, e/C elsewhere; "
+            + "PyTorch) or others (1-e on the label, e/(C-1) elsewhere; the SAM authors'). Default: ${DEFAULT-VALUE}.")
+    String smoothing = lower(D.smoothing());
 
     @Option(names = "--base-optimizer", description = "The optimizer the method wraps: sgd or adamw. Default: ${DEFAULT-VALUE}.")
     String optimizer = "sgd";
@@ -183,8 +211,51 @@ final class RunOptions {
         ScheduleConfig sched = new ScheduleConfig(parseEnum("schedule", schedule, ScheduleConfig.Kind.class),
                 lrWarmupEpochs, stepEpochs, stepFactor);
         boolean cifar = dataset.startsWith("cifar");
-        DataConfig data = new DataConfig(dataset, dataDir, trainSubset, labelNoise, noiseSeed, augment.orElse(cifar));
-        return new RunConfig(backend, device, threads, modelId(), data, epochs, batchSize, seed, labelSmoothing, opt, sched, m);
+        DataConfig data = new DataConfig(dataset, dataDir, trainSubset, labelNoise, noiseSeed, augment.orElse(cifar), cutout);
+        RunConfig given = new RunConfig(backend, device, threads, modelId(), parseEnum("init", init, InitScheme.class), data,
+                epochs, batchSize, seed, labelSmoothing,
+                parseEnum("label-smoothing-convention", smoothing, LossOptions.Convention.class), opt, sched, m);
+        return recipe.isEmpty() ? given : withRecipe(given, Recipe.of(recipe.get()));
+    }
+
+    /**
+     * {@code given} with {@code recipe} applied, except for the options the command line names, which
+     * keep their values.
+     */
+    private RunConfig withRecipe(RunConfig given, Recipe recipe) {
+        RunConfig r = recipe.apply(given);
+        DataConfig gd = given.data();
+        DataConfig rd = r.data();
+        DataConfig data = new DataConfig(named("--dataset") ? gd.dataset() : rd.dataset(), gd.dataDir(), gd.trainSubset(),
+                gd.labelNoise(), gd.noiseSeed(), named("--augment", "--no-augment") ? gd.augment() : rd.augment(),
+                named("--cutout") ? gd.cutout() : rd.cutout());
+        OptimizerConfig go = given.optimizer();
+        OptimizerConfig ro = r.optimizer();
+        OptimizerConfig opt = new OptimizerConfig(named("--base-optimizer") ? go.kind() : ro.kind(),
+                named("--lr") ? go.learningRate() : ro.learningRate(), named("--momentum") ? go.momentum() : ro.momentum(),
+                named("--weight-decay") ? go.weightDecay() : ro.weightDecay(), go.nesterov(), go.beta1(), go.beta2(),
+                go.epsilon());
+        ScheduleConfig sched = named("--schedule") ? given.schedule() : r.schedule();
+        return new RunConfig(given.backend(), given.device(), given.threads(),
+                named("--model") ? given.model() : Models.quantizedId(r.model(), Models.quantizationOf(given.model())),
+                named("--init") ? given.init() : r.init(), data,
+                named("--epochs") ? given.epochs() : r.epochs(), named("--batch-size") ? given.batchSize() : r.batchSize(),
+                given.seed(), named("--label-smoothing") ? given.labelSmoothing() : r.labelSmoothing(),
+                named("--label-smoothing-convention") ? given.smoothing() : r.smoothing(), opt, sched, given.method());
+    }
+
+    /** Whether any of {@code options} was given on the command line. */
+    private boolean named(String... options) {
+        if (command == null) {
+            return false;
+        }
+        ParseResult parsed = command.commandLine().getParseResult();
+        for (String o : options) {
+            if (parsed.hasMatchedOption(o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code --model} with {@code --quantize} applied ({@code cnn-s+w4a4}); a bad quantization names the option. */
@@ -199,6 +270,10 @@ final class RunOptions {
     /** The configuration for {@code --method}. */
     RunConfig toConfig() {
         return toConfig(method);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     static <E extends Enum<E>> E parseEnum(String option, String value, Class<E> type) {

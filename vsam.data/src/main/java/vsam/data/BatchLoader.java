@@ -134,7 +134,8 @@ public final class BatchLoader implements BatchSource {
         int start = batch * options.batchSize();
         int size = Math.min(options.batchSize(), data.size() - start);
         Placement[] placements = options.augmentation().isPresent()
-                ? options.augmentation().get().placements(options.seed(), epoch, batch, size)
+                ? options.augmentation().get().placements(options.seed(), epoch, batch, size, data.shape().height(),
+                        data.shape().width())
                 : null;
         int elements = data.shape().elements();
         byte[] pixels = data.pixels();

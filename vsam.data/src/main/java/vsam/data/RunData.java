@@ -52,7 +52,7 @@ public final class RunData {
     public static TrainingData prepare(RunConfig config) {
         DataConfig d = config.data();
         DataSplits splits = splits(d);
-        Optional<Augmentation> augmentation = d.augment() ? Optional.of(Augmentation.standardFor(d.dataset())) : Optional.empty();
+        Optional<Augmentation> augmentation = Augmentation.of(d);
         BatchLoader train = splits.trainLoader(config.batchSize(), config.seed(), augmentation);
         if (train.batchesPerEpoch() == 0) {
             throw new DataException(splits.dataset() + ": batch size " + config.batchSize() + " is larger than its "
@@ -60,7 +60,7 @@ public final class RunData {
         }
         String description = splits.dataset() + " " + splits.train().size() + "/" + splits.test().size()
                 + (d.labelNoise() > 0 ? String.format(Locale.ROOT, ", %.0f%% label noise", 100 * d.labelNoise()) : "")
-                + (augmentation.isPresent() ? ", augmented" : "") + " from " + splits.origin();
+                + (d.augment() ? ", augmented" : "") + (d.cutout() > 0 ? ", cutout " + d.cutout() : "") + " from " + splits.origin();
         return new TrainingData(train, splits.testLoader(TEST_BATCH), splits.train().shape(), splits.train().classes(),
                 splits.train().size(), splits.test().size(), description);
     }

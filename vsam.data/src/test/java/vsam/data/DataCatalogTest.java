@@ -150,7 +150,7 @@ class DataCatalogTest {
 
     @Test
     void prepareAppliesSubsetAndNoiseToTheTrainingSplitOnly() {
-        DataConfig config = new DataConfig("embedded", Optional.empty(), 1000, 0.4, 17, false);
+        DataConfig config = new DataConfig("embedded", Optional.empty(), 1000, 0.4, 17, false, 0);
         DataCatalog c = catalog(Optional.empty(), Optional.empty());
         DataSplits clean = c.load("embedded");
         DataSplits prepared = c.prepare(config);

@@ -67,8 +67,8 @@ class RealRunTest {
     private void configure(FxRobot robot, int epochs) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.form().backends().isPresent());
         RunConfig quick = TestRuns.quick("djl", "vsam");
-        RunConfig c = new RunConfig("djl", "cpu", 1, "mlp", quick.data(), epochs, 32, 5, 0, quick.optimizer(),
-                quick.schedule(), quick.method().withVsam(VsamConfig.defaults().withWindow(10, 2)));
+        RunConfig c = new RunConfig("djl", "cpu", 1, "mlp", quick.init(), quick.data(), epochs, 32, 5, 0,
+                quick.smoothing(), quick.optimizer(), quick.schedule(), quick.method().withVsam(VsamConfig.defaults().withWindow(10, 2)));
         robot.interact(() -> {
             view.form().load(c);
             view.form().field(ConfigForm.RUNS_FOLDER).set(dir.resolve("runs").toString());

@@ -21,8 +21,9 @@ public final class TestRuns {
     /** A run of a few seconds: embedded data, mlp, a 1000-image subset, 1 epoch, batch 50. */
     public static RunConfig quick(String backend, String method) {
         RunConfig d = RunConfig.defaults();
-        return new RunConfig(backend, "cpu", 1, "mlp", new DataConfig("embedded", java.util.Optional.empty(), 1000, 0, 17, false),
-                1, 50, 3, 0, d.optimizer(), d.schedule(), MethodConfig.defaults(method));
+        return new RunConfig(backend, "cpu", 1, "mlp", d.init(),
+                new DataConfig("embedded", java.util.Optional.empty(), 1000, 0, 17, false, 0), 1, 50, 3, 0, d.smoothing(),
+                d.optimizer(), d.schedule(), MethodConfig.defaults(method));
     }
 
     /**

@@ -20,7 +20,8 @@ import vsam.api.vector.Vec;
  * backends' forward and backward passes are checked against.
  *
  * <p>Loss: mean softmax cross-entropy with label smoothing,
- * {@code L = −(1/N) Σ_n Σ_c q_nc log softmax(z_n)_c}, {@code q = (1−ε)·onehot + ε/C}; its gradient with
+ * {@code L = −(1/N) Σ_n Σ_c q_nc log softmax(z_n)_c}, {@code q = (1−ε_u)·onehot + ε_u/C} with
+ * {@code ε_u = LossOptions.uniformEpsilon(C)} (either smoothing convention); its gradient with
  * respect to the logits is {@code (softmax(z) − q) / N}.
  */
 public final class ReferenceMlp implements Network {
@@ -34,7 +35,7 @@ public final class ReferenceMlp implements Network {
     public ReferenceMlp(ModelSpec spec, InitialWeights init, LossOptions loss) {
         this.spec = spec;
         this.params = new ArrayVec(spec.segments(), init.flat());
-        this.smoothing = loss.labelSmoothing();
+        this.smoothing = loss.uniformEpsilon(spec.classes());
         int offset = 0;
         List<Layer> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {

@@ -27,7 +27,6 @@ import vsam.api.config.RunConfig;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
 import vsam.api.model.Models;
-import vsam.api.network.LossOptions;
 import vsam.api.network.Network;
 import vsam.api.network.NetworkState;
 import vsam.api.network.TrainingData;
@@ -114,12 +113,13 @@ public final class RunExecutor {
                             CancellationToken cancel) {
         ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
         InitialWeights init = start.isPresent()
-                ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.seed())
-                : InitialWeights.generate(spec, config.seed());
+                ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.init(),
+                        config.seed())
+                : InitialWeights.generate(spec, config.init(), config.seed());
         try (Session session = backend.open(new SessionOptions(config.device(), config.threads()));
              RunFolder folder = folders.get()) {
             BackendWarmUp.once(session, spec, config);
-            Network net = session.build(spec, init, new LossOptions(config.labelSmoothing()));
+            Network net = session.build(spec, init, config.loss());
             if (start.isPresent()) {
                 float[] buffers = start.get().state().buffers();
                 if (buffers.length == net.exportState().buffers().length) {

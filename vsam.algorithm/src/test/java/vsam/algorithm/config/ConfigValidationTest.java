@@ -52,13 +52,13 @@ class ConfigValidationTest {
     void runFieldsOutOfRange() {
         RunConfig d = RunConfig.defaults();
         rejects("epochs", "0", () -> d.withEpochs(0));
-        rejects("batchSize", "0", () -> new RunConfig(d.backend(), d.device(), 0, d.model(), d.data(), 1, 0, 0, 0,
+        rejects("batchSize", "0", () -> new RunConfig(d.backend(), d.device(), 0, d.model(), d.init(), d.data(), 1, 0, 0, 0, d.smoothing(),
                 d.optimizer(), d.schedule(), d.method()));
-        rejects("model", "'cnn'", () -> new RunConfig(d.backend(), d.device(), 0, "cnn", d.data(), 1, 8, 0, 0,
+        rejects("model", "'cnn'", () -> new RunConfig(d.backend(), d.device(), 0, "cnn", d.init(), d.data(), 1, 8, 0, 0, d.smoothing(),
                 d.optimizer(), d.schedule(), d.method()));
-        rejects("labelSmoothing", "1.0", () -> new RunConfig(d.backend(), d.device(), 0, d.model(), d.data(), 1, 8, 0, 1.0,
+        rejects("labelSmoothing", "1.0", () -> new RunConfig(d.backend(), d.device(), 0, d.model(), d.init(), d.data(), 1, 8, 0, 1.0, d.smoothing(),
                 d.optimizer(), d.schedule(), d.method()));
-        rejects("threads", "-1", () -> new RunConfig(d.backend(), d.device(), -1, d.model(), d.data(), 1, 8, 0, 0,
+        rejects("threads", "-1", () -> new RunConfig(d.backend(), d.device(), -1, d.model(), d.init(), d.data(), 1, 8, 0, 0, d.smoothing(),
                 d.optimizer(), d.schedule(), d.method()));
     }
 
@@ -97,9 +97,9 @@ class ConfigValidationTest {
 
     @Test
     void dataAndScheduleFieldsOutOfRange() {
-        rejects("data.dataset", "'imagenet'", () -> new DataConfig("imagenet", Optional.empty(), 0, 0, 1, false));
-        rejects("data.labelNoise", "1.0", () -> new DataConfig("mnist", Optional.empty(), 0, 1.0, 1, false));
-        rejects("data.trainSubset", "-5", () -> new DataConfig("mnist", Optional.empty(), -5, 0, 1, false));
+        rejects("data.dataset", "'imagenet'", () -> new DataConfig("imagenet", Optional.empty(), 0, 0, 1, false, 0));
+        rejects("data.labelNoise", "1.0", () -> new DataConfig("mnist", Optional.empty(), 0, 1.0, 1, false, 0));
+        rejects("data.trainSubset", "-5", () -> new DataConfig("mnist", Optional.empty(), -5, 0, 1, false, 0));
         rejects("schedule.stepFactor", "0.0", () -> new ScheduleConfig(ScheduleConfig.Kind.STEP, 0, 1, 0));
         rejects("schedule.warmupEpochs", "-2.0", () -> new ScheduleConfig(ScheduleConfig.Kind.COSINE, -2, 1, 0.1));
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vsam.api.model.InitScheme;
 
 /**
  * Reads and writes {@link RunConfig} as JSON, the form run folders hold and the GUI saves. Objects
@@ -49,9 +50,19 @@ public final class ConfigJson {
         return v;
     }
 
-    /** Parses a configuration, filling missing fields from the defaults. */
+    /**
+     * Parses a configuration, filling missing fields from the defaults, except {@code init}: a file without
+     * it was written before the field existed, when every run started He-normal, so it reads as
+     * {@link InitScheme#HE} and such a run resumes and is reported as what it was.
+     */
     public static RunConfig read(String json) {
         Object tree = Json.parse(json);
+        if (tree instanceof Map<?, ?> map && !map.containsKey("init")) {
+            Map<String, Object> withInit = new LinkedHashMap<>();
+            map.forEach((k, v) -> withInit.put((String) k, v));
+            withInit.put("init", toJsonValue(InitScheme.HE));
+            tree = withInit;
+        }
         return fromTree(tree, RunConfig.class, RunConfig.defaults(), "");
     }
 

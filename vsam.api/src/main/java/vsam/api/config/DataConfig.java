@@ -11,9 +11,14 @@ import java.util.Optional;
  * @param labelNoise  probability that a training label is replaced by a uniformly drawn different class
  * @param noiseSeed   seed of the label noise (independent of the run seed)
  * @param augment     random crop with padding and horizontal flip (on by default for CIFAR only)
+ * @param cutout      side in pixels of the Cutout square (DeVries &amp; Taylor 2017) zeroed, after crop and flip and
+ *                    normalisation, with probability {@value #CUTOUT_PROBABILITY} in each training image; 0 = off
  */
 public record DataConfig(String dataset, Optional<String> dataDir, int trainSubset, double labelNoise,
-                         long noiseSeed, boolean augment) {
+                         long noiseSeed, boolean augment, int cutout) {
+
+    /** The probability that a training image gets its Cutout square, as in the SAM authors' CIFAR code. */
+    public static final double CUTOUT_PROBABILITY = 0.5;
 
     /** The data set names. */
     public static final java.util.List<String> DATASETS = java.util.List.of("fashion-mnist", "mnist", "cifar10", "cifar100", "embedded");
@@ -23,10 +28,21 @@ public record DataConfig(String dataset, Optional<String> dataDir, int trainSubs
         Check.present("data.dataDir", dataDir);
         Check.atLeast("data.trainSubset", trainSubset, 0);
         Check.halfOpen("data.labelNoise", labelNoise, 0, 1);
+        Check.between("data.cutout", cutout, 0, 4096);
+    }
+
+    /** This configuration with {@code cutout} (pixels, 0 = off). */
+    public DataConfig withCutout(int size) {
+        return new DataConfig(dataset, dataDir, trainSubset, labelNoise, noiseSeed, augment, size);
+    }
+
+    /** This configuration with augmentation on or off. */
+    public DataConfig withAugment(boolean on) {
+        return new DataConfig(dataset, dataDir, trainSubset, labelNoise, noiseSeed, on, cutout);
     }
 
     /** Full Fashion-MNIST from the known locations (or the embedded subset when none is installed), clean labels. */
     public static DataConfig defaults() {
-        return new DataConfig("fashion-mnist", Optional.empty(), 0, 0, 17, false);
+        return new DataConfig("fashion-mnist", Optional.empty(), 0, 0, 17, false, 0);
     }
 }

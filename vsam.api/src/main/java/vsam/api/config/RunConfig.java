@@ -1,26 +1,31 @@
 package vsam.api.config;
 
+import vsam.api.model.InitScheme;
+import vsam.api.network.LossOptions;
+
 /**
  * The complete, resolved configuration of one training run: written into every run folder so the run
- * can be reproduced. Defaults are the CPU reference setup of ALGORITHMS.md §4.
+ * can be reproduced. Defaults are the CPU reference setup of docs/ALGORITHMS.md, "Reference setups".
  *
  * @param backend        backend id ({@code djl}, {@code javacpp}, ...)
  * @param device         device name ({@code cpu}, {@code cuda:0})
  * @param threads        CPU threads for the backend; 0 = backend default
  * @param model          model id ({@code mlp}, {@code cnn-s}, {@code resnet18}), {@code +<quantization>} for
  *                       quantization-aware training ({@code cnn-s+w4a4}, see {@link vsam.api.model.Models#byId})
+ * @param init           how the weights start ({@link InitScheme}); generated in Java from {@code seed}
  * @param data           data set and its alterations
  * @param epochs         passes over the training set
  * @param batchSize      examples per step
  * @param seed           seed of the initial weights, data order, augmentation and sampling decisions
  * @param labelSmoothing ε of the training loss
+ * @param smoothing      how ε is spread over the classes ({@link LossOptions.Convention})
  * @param optimizer      the base optimizer
  * @param schedule       the learning-rate schedule
  * @param method         the sharpness-aware method
  */
-public record RunConfig(String backend, String device, int threads, String model, DataConfig data, int epochs,
-                        int batchSize, long seed, double labelSmoothing, OptimizerConfig optimizer,
-                        ScheduleConfig schedule, MethodConfig method) {
+public record RunConfig(String backend, String device, int threads, String model, InitScheme init, DataConfig data,
+                        int epochs, int batchSize, long seed, double labelSmoothing, LossOptions.Convention smoothing,
+                        OptimizerConfig optimizer, ScheduleConfig schedule, MethodConfig method) {
 
     /** Model ids known to every backend. */
     public static final java.util.List<String> MODELS = vsam.api.model.Models.IDS;
@@ -30,10 +35,12 @@ public record RunConfig(String backend, String device, int threads, String model
         Check.named("device", device);
         Check.between("threads", threads, 0, 1024);
         Check.model("model", model);
+        Check.present("init", init);
         Check.present("data", data);
         Check.between("epochs", epochs, 1, 100_000);
         Check.between("batchSize", batchSize, 1, 65_536);
         Check.halfOpen("labelSmoothing", labelSmoothing, 0, 1);
+        Check.present("smoothing", smoothing);
         Check.present("optimizer", optimizer);
         Check.present("schedule", schedule);
         Check.present("method", method);
@@ -41,31 +48,53 @@ public record RunConfig(String backend, String device, int threads, String model
 
     /** The CPU reference setup: djl on the CPU, cnn-s on Fashion-MNIST, batch 128, 10 epochs, vSAM. */
     public static RunConfig defaults() {
-        return new RunConfig("djl", "cpu", 0, "cnn-s", DataConfig.defaults(), 10, 128, 0, 0,
-                OptimizerConfig.defaults(), ScheduleConfig.defaults(), MethodConfig.defaults("vsam"));
+        return new RunConfig("djl", "cpu", 0, "cnn-s", InitScheme.DEFAULT, DataConfig.defaults(), 10, 128, 0, 0,
+                LossOptions.Convention.UNIFORM, OptimizerConfig.defaults(), ScheduleConfig.defaults(),
+                MethodConfig.defaults("vsam"));
+    }
+
+    /** The training loss this configuration asks for. */
+    public LossOptions loss() {
+        return new LossOptions(labelSmoothing, smoothing);
     }
 
     public RunConfig withMethod(MethodConfig m) {
-        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, optimizer, schedule, m);
+        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, m);
     }
 
     public RunConfig withEpochs(int e) {
-        return new RunConfig(backend, device, threads, model, data, e, batchSize, seed, labelSmoothing, optimizer, schedule, method);
+        return new RunConfig(backend, device, threads, model, init, data, e, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, method);
     }
 
     public RunConfig withSeed(long s) {
-        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, s, labelSmoothing, optimizer, schedule, method);
+        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, s, labelSmoothing, smoothing,
+                optimizer, schedule, method);
     }
 
     public RunConfig withOptimizer(OptimizerConfig o) {
-        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, o, schedule, method);
+        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                o, schedule, method);
     }
 
     public RunConfig withSchedule(ScheduleConfig s) {
-        return new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed, labelSmoothing, optimizer, s, method);
+        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, s, method);
     }
 
     public RunConfig withModel(String m) {
-        return new RunConfig(backend, device, threads, m, data, epochs, batchSize, seed, labelSmoothing, optimizer, schedule, method);
+        return new RunConfig(backend, device, threads, m, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, method);
+    }
+
+    public RunConfig withInit(InitScheme i) {
+        return new RunConfig(backend, device, threads, model, i, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, method);
+    }
+
+    public RunConfig withData(DataConfig d) {
+        return new RunConfig(backend, device, threads, model, init, d, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, method);
     }
 }

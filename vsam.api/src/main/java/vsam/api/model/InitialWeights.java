@@ -1,6 +1,5 @@
 package vsam.api.model;
 
-import java.util.List;
 import java.util.Random;
 import vsam.api.vector.Segments;
 
@@ -8,10 +7,10 @@ import vsam.api.vector.Segments;
  * The initial values of every trainable tensor of a model, generated in Java from the run seed so that
  * every backend starts from the same numbers (which is what makes cross-backend parity tests possible).
  *
- * <p>Rule: tensors are visited in spec order and filled from one {@link Random} seeded with the run
- * seed; {@link ParameterSpec.Init#HE_NORMAL} tensors draw {@code nextGaussian() · sqrt(2 / fan_in)}
- * element by element in row-major order, zero and one tensors draw nothing. {@code java.util.Random}'s
- * algorithm is fixed by its specification, so the numbers are the same on every JVM.
+ * <p>Rule: tensors are visited in spec order and filled by an {@link InitScheme} from one {@link Random}
+ * seeded with the run seed ({@link InitScheme#PYTORCH} by default: weights and biases
+ * {@code U(−1/√fan_in, 1/√fan_in)}, BatchNorm {@code γ = 1, β = 0}). {@code java.util.Random}'s algorithm
+ * is fixed by its specification, so the numbers are the same on every JVM.
  *
  * <p>LSQ step sizes of a quantised spec draw nothing either, so a quantised spec and its
  * full-precision variant get the same weights from the same seed. Each weight step is
@@ -30,26 +29,20 @@ public final class InitialWeights {
         this.values = values;
     }
 
-    /** Generates the initial weights of {@code spec} from {@code seed}. */
+    /** Generates the initial weights of {@code spec} from {@code seed} with the {@link InitScheme#DEFAULT} scheme. */
     public static InitialWeights generate(ModelSpec spec, long seed) {
-        List<ParameterSpec> params = spec.parameters();
+        return generate(spec, InitScheme.DEFAULT, seed);
+    }
+
+    /** Generates the initial weights of {@code spec} from {@code seed} with {@code scheme}. */
+    public static InitialWeights generate(ModelSpec spec, InitScheme scheme, long seed) {
         Segments segments = spec.segments();
         float[] values = new float[Math.toIntExact(segments.totalLength())];
         Random random = new Random(seed);
         int at = 0;
-        for (ParameterSpec p : params) {
-            int n = p.elements();
-            switch (p.init()) {
-                case HE_NORMAL -> {
-                    double std = Math.sqrt(2.0 / p.fanIn());
-                    for (int i = 0; i < n; i++) {
-                        values[at + i] = (float) (random.nextGaussian() * std);
-                    }
-                }
-                case ONES -> java.util.Arrays.fill(values, at, at + n, 1f);
-                case ZEROS, WEIGHT_STEP, INPUT_STEP -> { }
-            }
-            at += n;
+        for (ParameterSpec p : spec.parameters()) {
+            scheme.fill(p, values, at, random);
+            at += p.elements();
         }
         initialiseWeightSteps(spec, values);
         return new InitialWeights(segments, values);
@@ -58,19 +51,20 @@ public final class InitialWeights {
     /**
      * Starts {@code spec} from another network's parameters, e.g. a quantised model from a trained
      * full-precision one: every tensor of {@code spec} whose name and shape appear in {@code source} is
-     * copied from {@code sourceValues}; the others come from {@link #generate(ModelSpec, long)} with
-     * {@code seed}. Weight steps are then re-initialised from the (copied) weights and input steps set
+     * copied from {@code sourceValues}; the others come from {@link #generate(ModelSpec, InitScheme, long)}
+     * with {@code scheme} and {@code seed}. Weight steps are then re-initialised from the (copied) weights and input steps set
      * to 0 (initialised from the first training batch), whatever the source held.
      *
      * @throws IllegalArgumentException when {@code sourceValues} does not fit {@code source}, or when no
      *                                  tensor at all matches (a different architecture)
      */
-    public static InitialWeights transfer(ModelSpec spec, Segments source, float[] sourceValues, long seed) {
+    public static InitialWeights transfer(ModelSpec spec, Segments source, float[] sourceValues, InitScheme scheme,
+                                          long seed) {
         if (sourceValues.length != source.totalLength()) {
             throw new IllegalArgumentException("source parameters hold " + sourceValues.length + " values, their segment table "
                     + source.totalLength());
         }
-        InitialWeights fresh = generate(spec, seed);
+        InitialWeights fresh = generate(spec, scheme, seed);
         float[] values = fresh.values;
         Segments segments = fresh.segments;
         java.util.Map<String, Integer> byName = new java.util.HashMap<>();

@@ -11,7 +11,7 @@ public sealed interface Layer {
     /** Output shape {@code (channels, height, width)} for the given input shape; flat tensors use {@code (n, 1, 1)}. */
     Shape outputShape(Shape input);
 
-    /** 2-D convolution, square kernel, weight shape {@code [out, in, k, k]}, He-normal with {@code fan_in = in·k·k}. */
+    /** 2-D convolution, square kernel, weight shape {@code [out, in, k, k]}, initialised by the run's {@link InitScheme}. */
     record Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias) implements Layer {
         public Conv2d {
             positive("inChannels", inChannels);
@@ -86,7 +86,7 @@ public sealed interface Layer {
         }
     }
 
-    /** Fully connected layer, weight shape {@code [out, in]}, He-normal with {@code fan_in = in}. */
+    /** Fully connected layer, weight shape {@code [out, in]}, initialised by the run's {@link InitScheme}. */
     record Linear(int in, int out, boolean bias) implements Layer {
         public Linear {
             positive("in", in);

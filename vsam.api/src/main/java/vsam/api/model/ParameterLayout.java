@@ -3,6 +3,7 @@ package vsam.api.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vsam.api.model.ParameterSpec.Role;
 
 /**
  * The trainable tensors of a {@link ModelSpec} in spec order, and its quantised layers: one walk over
@@ -42,22 +43,22 @@ final class ParameterLayout {
             if (layer instanceof Layer.Conv2d c) {
                 int fanIn = c.inChannels() * c.kernel() * c.kernel();
                 int weight = add(p + "weight", new int[] {c.outChannels(), c.inChannels(), c.kernel(), c.kernel()},
-                        ParameterSpec.Init.HE_NORMAL, fanIn);
+                        Role.WEIGHT, fanIn);
                 if (c.bias()) {
-                    add(p + "bias", new int[] {c.outChannels()}, ParameterSpec.Init.ZEROS, fanIn);
+                    add(p + "bias", new int[] {c.outChannels()}, Role.BIAS, fanIn);
                 }
                 steps(p, weight, (long) c.outChannels() * fanIn, shape.elements(), positive);
                 positive = false;
             } else if (layer instanceof Layer.Linear l) {
-                int weight = add(p + "weight", new int[] {l.out(), l.in()}, ParameterSpec.Init.HE_NORMAL, l.in());
+                int weight = add(p + "weight", new int[] {l.out(), l.in()}, Role.WEIGHT, l.in());
                 if (l.bias()) {
-                    add(p + "bias", new int[] {l.out()}, ParameterSpec.Init.ZEROS, l.in());
+                    add(p + "bias", new int[] {l.out()}, Role.BIAS, l.in());
                 }
                 steps(p, weight, (long) l.out() * l.in(), l.in(), positive);
                 positive = false;
             } else if (layer instanceof Layer.BatchNorm2d b) {
-                add(p + "gamma", new int[] {b.channels()}, ParameterSpec.Init.ONES, 1);
-                add(p + "beta", new int[] {b.channels()}, ParameterSpec.Init.ZEROS, 1);
+                add(p + "gamma", new int[] {b.channels()}, Role.BATCH_NORM_GAMMA, 1);
+                add(p + "beta", new int[] {b.channels()}, Role.BATCH_NORM_BETA, 1);
                 positive = false;
             } else if (layer instanceof Layer.Relu) {
                 positive = true;
@@ -72,8 +73,8 @@ final class ParameterLayout {
         return positive;
     }
 
-    private int add(String name, int[] shape, ParameterSpec.Init init, int fanIn) {
-        parameters.add(new ParameterSpec(name, shape, init, fanIn));
+    private int add(String name, int[] shape, Role role, int fanIn) {
+        parameters.add(new ParameterSpec(name, shape, role, fanIn));
         return parameters.size() - 1;
     }
 
@@ -90,8 +91,8 @@ final class ParameterLayout {
         }
         int wBits = edge ? q.edgeBits() : q.weightBits();
         int aBits = edge ? q.edgeBits() : q.activationBits();
-        int ws = add(p + "weight_step", new int[] {1}, ParameterSpec.Init.WEIGHT_STEP, 1);
-        int as = add(p + "input_step", new int[] {1}, ParameterSpec.Init.INPUT_STEP, 1);
+        int ws = add(p + "weight_step", new int[] {1}, Role.WEIGHT_STEP, 1);
+        int as = add(p + "input_step", new int[] {1}, Role.INPUT_STEP, 1);
         quantized.add(new QuantizedLayer(p, weight, ws, as, new Quantizer(wBits, true),
                 new Quantizer(aBits, !nonNegativeInput), weightCount, inputFeatures));
     }

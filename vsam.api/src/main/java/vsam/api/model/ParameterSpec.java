@@ -1,23 +1,27 @@
 package vsam.api.model;
 
 /**
- * One trainable tensor of a model: its name, shape and how it is initialised.
+ * One trainable tensor of a model: its name, shape, what role it plays, and the fans an
+ * {@link InitScheme} needs to initialise it.
  *
  * @param name   path of the tensor, e.g. {@code "4.main.0.weight"}
  * @param shape  PyTorch layout ({@code [out, in, k, k]} for convolutions, {@code [out, in]} for linear)
- * @param init   initialisation rule
- * @param fanIn  inputs per output unit, used by {@link Init#HE_NORMAL}
+ * @param role   what the tensor is, which decides how each scheme fills it
+ * @param fanIn  inputs per output unit of the layer ({@code in·k·k} for a convolution, {@code in} for a linear
+ *               layer); 1 where no fan applies
  */
-public record ParameterSpec(String name, int[] shape, Init init, int fanIn) {
+public record ParameterSpec(String name, int[] shape, Role role, int fanIn) {
 
-    /** Initialisation rules (ARCHITECTURE.md, "Models"). */
-    public enum Init {
-        /** Normal with mean 0 and {@code std = sqrt(2 / fan_in)} (He et al. 2015). */
-        HE_NORMAL,
-        /** All zeros (biases, BatchNorm beta). */
-        ZEROS,
-        /** All ones (BatchNorm gamma). */
-        ONES,
+    /** What a tensor is; the {@link InitScheme} decides the numbers (docs/ARCHITECTURE.md, "Models"). */
+    public enum Role {
+        /** The weight of a convolution ({@code [out, in, k, k]}) or a fully connected layer ({@code [out, in]}). */
+        WEIGHT,
+        /** The bias of a convolution or fully connected layer. */
+        BIAS,
+        /** BatchNorm's gamma: always 1. */
+        BATCH_NORM_GAMMA,
+        /** BatchNorm's beta: always 0. */
+        BATCH_NORM_BETA,
         /**
          * An LSQ weight step size {@code s_w = 2 · mean(|w|) / sqrt(Q_P)} of the layer's initial weights
          * (see {@link Quantizer#initialStep}); a one-element tensor.
@@ -32,6 +36,9 @@ public record ParameterSpec(String name, int[] shape, Init init, int fanIn) {
 
     public ParameterSpec {
         shape = shape.clone();
+        if (fanIn < 1) {
+            throw new IllegalArgumentException("fan_in must be >= 1, got " + fanIn + " for " + name);
+        }
     }
 
     @Override

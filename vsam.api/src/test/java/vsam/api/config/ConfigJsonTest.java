@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vsam.api.model.InitScheme;
+import vsam.api.network.LossOptions;
 
 /** Configuration files round-trip, fill missing fields from the defaults, and refuse bad input by name. */
 class ConfigJsonTest {
@@ -17,10 +19,22 @@ class ConfigJsonTest {
                 .withMethod(MethodConfig.defaults("rst").withRst(0.3, MethodConfig.RstSchedule.LINEAR)
                         .withVsam(VsamConfig.defaults().withWarmup(Warmup.epochs(1.5))))
                 .withOptimizer(OptimizerConfig.adamW(1e-3, 0.01));
-        c = new RunConfig(c.backend(), c.device(), 2, c.model(),
-                new DataConfig("cifar10", Optional.of("/data/x \"y\""), 1000, 0.4, 7, true), c.epochs(), 64, c.seed(),
-                0.1, c.optimizer(), c.schedule(), c.method());
+        c = new RunConfig(c.backend(), c.device(), 2, c.model(), InitScheme.HE,
+                new DataConfig("cifar10", Optional.of("/data/x \"y\""), 1000, 0.4, 7, true, 16), c.epochs(), 64, c.seed(),
+                0.1, LossOptions.Convention.OTHERS, c.optimizer(), c.schedule(), c.method());
         assertEquals(c, ConfigJson.read(ConfigJson.write(c)));
+        assertTrue(ConfigJson.write(c).contains("\"init\": \"he\""), ConfigJson.write(c));
+        assertTrue(ConfigJson.write(c).contains("\"smoothing\": \"others\""), ConfigJson.write(c));
+    }
+
+    @Test
+    void aFileWrittenBeforeTheInitFieldReadsAsHeNormalOtherFilesAsWritten() {
+        // Every run folder written before 'init' existed started He-normal: it resumes as what it was.
+        assertEquals(InitScheme.HE, ConfigJson.read("{\"epochs\": 2}").init());
+        assertEquals(InitScheme.PYTORCH, ConfigJson.read("{\"epochs\": 2, \"init\": \"pytorch\"}").init());
+        assertEquals(InitScheme.PYTORCH, ConfigJson.read(ConfigJson.write(RunConfig.defaults())).init());
+        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigJson.read("{\"init\": \"xavier\"}"));
+        assertEquals("invalid init: \"xavier\" (allowed: one of pytorch, he)", bad.getMessage());
     }
 
     @Test

@@ -105,7 +105,7 @@ class QuantizedModelSpecTest {
         for (int i = 0; i < trained.length; i++) {
             trained[i] *= 3;
         }
-        InitialWeights init = InitialWeights.transfer(spec, fp.segments(), trained, 99);
+        InitialWeights init = InitialWeights.transfer(spec, fp.segments(), trained, InitScheme.DEFAULT, 99);
         Segments target = spec.segments();
         assertArrayEquals(java.util.Arrays.copyOfRange(trained, 0, 784 * 256), init.tensor(0));
         assertEquals(0f, init.tensor(3)[0], "input step: set from the first batch");
@@ -117,18 +117,14 @@ class QuantizedModelSpecTest {
         assertEquals(target, init.segments());
         assertThrows(IllegalArgumentException.class,
                 () -> InitialWeights.transfer(spec, Models.cnnS(MNIST, 10).segments(), new float[(int) Models.cnnS(MNIST, 10)
-                        .segments().totalLength()], 0));
+                        .segments().totalLength()], InitScheme.DEFAULT, 0));
     }
 
     @Test
     void quantisedIdsAreValidRunConfigModels() {
         vsam.api.config.RunConfig c = vsam.api.config.RunConfig.defaults();
-        assertEquals("cnn-s+w4a4", new vsam.api.config.RunConfig(c.backend(), c.device(), c.threads(), "cnn-s+w4a4",
-                c.data(), c.epochs(), c.batchSize(), c.seed(), c.labelSmoothing(), c.optimizer(), c.schedule(), c.method())
-                .model());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new vsam.api.config.RunConfig(
-                c.backend(), c.device(), c.threads(), "cnn-s+w7a4", c.data(), c.epochs(), c.batchSize(), c.seed(),
-                c.labelSmoothing(), c.optimizer(), c.schedule(), c.method()));
+        assertEquals("cnn-s+w4a4", c.withModel("cnn-s+w4a4").model());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.withModel("cnn-s+w7a4"));
         assertTrue(e.getMessage().startsWith("invalid model: 'cnn-s+w7a4'"), e.getMessage());
     }
 }

@@ -74,7 +74,7 @@ final class DjlNetwork implements Network {
         this.spec = spec;
         this.segments = spec.segments();
         this.classes = spec.classes();
-        this.smoothing = (float) loss.labelSmoothing();
+        this.smoothing = (float) loss.uniformEpsilon(spec.classes());
 
         Step.Compiler compiler = new Step.Compiler(spec.quantizedLayers());
         this.program = compiler.compile(spec.layers());

@@ -6,7 +6,7 @@ import vsam.api.config.DataConfig;
 import vsam.api.config.RunConfig;
 
 /**
- * The setups of the experiment (ALGORITHMS.md §4), full size or shrunk for a quick look.
+ * The setups of the experiment (docs/ALGORITHMS.md, "Reference setups"), full size or shrunk for a quick look.
  *
  * <ul>
  *   <li>{@code cpu}: <b>noisy</b> — the first 10,000 Fashion-MNIST training images with 40% symmetric label
@@ -44,24 +44,24 @@ public final class Preset {
      */
     public static List<Setup> setups(String name, String backend, String device, int threads, Optional<String> dataDir) {
         RunConfig d = RunConfig.defaults();
-        RunConfig base = new RunConfig(backend, device, threads, "cnn-s", d.data(), d.epochs(), d.batchSize(), 0,
-                d.labelSmoothing(), d.optimizer(), d.schedule(), d.method());
+        RunConfig base = new RunConfig(backend, device, threads, "cnn-s", d.init(), d.data(), d.epochs(), d.batchSize(), 0,
+                d.labelSmoothing(), d.smoothing(), d.optimizer(), d.schedule(), d.method());
         return switch (name) {
             case "cpu" -> List.of(
                     setup("noisy", "Fashion-MNIST, first 10,000 training images, 40% symmetric label noise; cnn-s, 20 epochs",
-                            base, new DataConfig("fashion-mnist", dataDir, 10_000, 0.4, NOISE_SEED, false), 20),
+                            base, new DataConfig("fashion-mnist", dataDir, 10_000, 0.4, NOISE_SEED, false, 0), 20),
                     setup("clean", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s, 10 epochs",
-                            base, new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 10));
+                            base, new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false, 0), 10));
             case "qat" -> List.of(
                     setup("w4a4", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s+w4a4 (LSQ, edges at 8 bits), 5 epochs",
-                            base.withModel("cnn-s+w4a4"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 5),
+                            base.withModel("cnn-s+w4a4"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false, 0), 5),
                     setup("w2a2", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s+w2a2 (LSQ, edges at 8 bits), 5 epochs",
-                            base.withModel("cnn-s+w2a2"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false), 5));
+                            base.withModel("cnn-s+w2a2"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false, 0), 5));
             case "quick" -> List.of(
                     setup("noisy", "embedded Fashion-MNIST subset, first 3,000 training images, 40% symmetric label noise; cnn-s, 4 epochs",
-                            base, new DataConfig("embedded", Optional.empty(), 3_000, 0.4, NOISE_SEED, false), 4),
+                            base, new DataConfig("embedded", Optional.empty(), 3_000, 0.4, NOISE_SEED, false, 0), 4),
                     setup("clean", "embedded Fashion-MNIST subset 6,000/1,000, clean labels; cnn-s, 2 epochs",
-                            base, new DataConfig("embedded", Optional.empty(), 0, 0, NOISE_SEED, false), 2));
+                            base, new DataConfig("embedded", Optional.empty(), 0, 0, NOISE_SEED, false, 0), 2));
             default -> throw new IllegalArgumentException("unknown preset '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         };
     }
@@ -72,8 +72,6 @@ public final class Preset {
     }
 
     private static Setup setup(String name, String description, RunConfig base, DataConfig data, int epochs) {
-        RunConfig c = new RunConfig(base.backend(), base.device(), base.threads(), base.model(), data, epochs,
-                base.batchSize(), base.seed(), base.labelSmoothing(), base.optimizer(), base.schedule(), base.method());
-        return new Setup(name, description, c);
+        return new Setup(name, description, base.withData(data).withEpochs(epochs));
     }
 }

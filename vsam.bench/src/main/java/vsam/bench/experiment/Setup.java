@@ -24,10 +24,7 @@ public record Setup(String name, String description, RunConfig base) {
 
     /** This setup with model {@code model} instead. */
     public Setup withModel(String model) {
-        RunConfig b = base;
-        return new Setup(name, description.replace(b.model(), model), new RunConfig(b.backend(), b.device(), b.threads(),
-                model, b.data(), b.epochs(), b.batchSize(), b.seed(), b.labelSmoothing(), b.optimizer(), b.schedule(),
-                b.method()));
+        return new Setup(name, description.replace(base.model(), model), base.withModel(model));
     }
 
     /** This setup trained for {@code epochs} epochs instead. */

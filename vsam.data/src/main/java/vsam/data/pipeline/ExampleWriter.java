@@ -25,7 +25,8 @@ public final class ExampleWriter {
 
     /**
      * Writes image {@code image} of {@code pixels} (raw bytes, {@code NCHW}) to
-     * {@code out[offset … offset + shape.elements())}, placed by {@code placement}.
+     * {@code out[offset … offset + shape.elements())}, placed by {@code placement} (crop shift, flip, then
+     * Cutout).
      */
     public void write(byte[] pixels, int image, Placement placement, float[] out, int offset) {
         int h = shape.height();
@@ -56,6 +57,28 @@ public final class ExampleWriter {
                     int sx = (placement.mirrored() ? w - 1 - x : x) + placement.shiftX();
                     out[row + x] = sx < 0 || sx >= w ? zero : table[pixels[inRow + sx] & 0xFF];
                 }
+            }
+        }
+        if (placement.cutSize() > 0) {
+            cutOut(placement, out, offset);
+        }
+    }
+
+    /** Zeroes the placement's Cutout square, clipped to the image, in every channel. */
+    private void cutOut(Placement placement, float[] out, int offset) {
+        int h = shape.height();
+        int w = shape.width();
+        int top = Math.max(0, placement.cutTop());
+        int bottom = Math.min(h, placement.cutTop() + placement.cutSize());
+        int left = Math.max(0, placement.cutLeft());
+        int right = Math.min(w, placement.cutLeft() + placement.cutSize());
+        if (top >= bottom || left >= right) {
+            return;
+        }
+        for (int c = 0; c < shape.channels(); c++) {
+            int o = offset + c * h * w;
+            for (int y = top; y < bottom; y++) {
+                Arrays.fill(out, o + y * w + left, o + y * w + right, 0f);
             }
         }
     }

@@ -72,13 +72,13 @@ class AugmentationTest {
     @Test
     void placementsAreReproduciblePerSeedEpochAndBatchAndWithinThePadding() {
         Augmentation a = Augmentation.cifar();
-        assertArrayEquals(a.placements(5, 2, 9, 128), a.placements(5, 2, 9, 128));
-        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128), a.placements(5, 2, 10, 128)));
-        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128), a.placements(5, 3, 9, 128)));
-        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128), a.placements(6, 2, 9, 128)));
+        assertArrayEquals(a.placements(5, 2, 9, 128, 32, 32), a.placements(5, 2, 9, 128, 32, 32));
+        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128, 32, 32), a.placements(5, 2, 10, 128, 32, 32)));
+        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128, 32, 32), a.placements(5, 3, 9, 128, 32, 32)));
+        assertFalse(Arrays.equals(a.placements(5, 2, 9, 128, 32, 32), a.placements(6, 2, 9, 128, 32, 32)));
         int mirrored = 0;
         boolean[] seenShift = new boolean[9];
-        for (Placement p : a.placements(1, 0, 0, 4000)) {
+        for (Placement p : a.placements(1, 0, 0, 4000, 32, 32)) {
             assertTrue(Math.abs(p.shiftX()) <= 4 && Math.abs(p.shiftY()) <= 4, p.toString());
             seenShift[p.shiftX() + 4] = true;
             mirrored += p.mirrored() ? 1 : 0;
@@ -87,9 +87,70 @@ class AugmentationTest {
         for (boolean seen : seenShift) {
             assertTrue(seen);
         }
-        for (Placement p : new Augmentation(2, false).placements(1, 0, 0, 500)) {
+        for (Placement p : new Augmentation(2, false).placements(1, 0, 0, 500, 32, 32)) {
             assertFalse(p.mirrored());
         }
+    }
+
+    @Test
+    void cutoutZeroesAClippedSquareAfterNormalisationInEveryChannel() {
+        Normalisation n = new Normalisation(new double[] {0.5, 0.25}, new double[] {0.5, 0.5});
+        float[] plain = new float[SHAPE.elements()];
+        new ExampleWriter(SHAPE, n).write(pixels(), 1, Placement.IDENTITY, plain, 0);
+        float[] cut = new float[SHAPE.elements()];
+        // a 2x2 square at row -1, column 3: clipped to row 0, column 3 of the 3x4 image
+        new ExampleWriter(SHAPE, n).write(pixels(), 1, new Placement(0, 0, false, -1, 3, 2), cut, 0);
+        for (int c = 0; c < 2; c++) {
+            for (int y = 0; y < 3; y++) {
+                for (int x = 0; x < 4; x++) {
+                    int k = c * 12 + y * 4 + x;
+                    assertEquals(y == 0 && x == 3 ? 0f : plain[k], cut[k], "channel " + c + " (" + y + ", " + x + ")");
+                }
+            }
+        }
+        assertTrue(plain[3] != 0f && plain[12 + 3] != 0f, "the zeroed pixels were not 0 before");
+        // Cutout composes with the crop shift and the flip: the square is placed in the output image
+        float[] mirroredCut = new float[SHAPE.elements()];
+        new ExampleWriter(SHAPE, n).write(pixels(), 1, new Placement(0, 0, true, 1, 0, 1), mirroredCut, 0);
+        float[] mirrored = new float[SHAPE.elements()];
+        new ExampleWriter(SHAPE, n).write(pixels(), 1, new Placement(0, 0, true), mirrored, 0);
+        assertEquals(0f, mirroredCut[4]);
+        mirrored[4] = 0f;
+        mirrored[12 + 4] = 0f;
+        assertArrayEquals(mirrored, mirroredCut);
+    }
+
+    @Test
+    void cutoutHitsHalfTheImagesWithCornersUniformOverTheImage() {
+        Augmentation a = new Augmentation(4, true, 16);
+        Placement[] ps = a.placements(3, 0, 0, 4000, 32, 32);
+        int cut = 0;
+        int minTop = Integer.MAX_VALUE;
+        int maxTop = Integer.MIN_VALUE;
+        for (Placement p : ps) {
+            if (p.cutSize() > 0) {
+                cut++;
+                assertEquals(16, p.cutSize());
+                minTop = Math.min(minTop, p.cutTop());
+                maxTop = Math.max(maxTop, p.cutTop());
+                assertTrue(p.cutLeft() >= -8 && p.cutLeft() < 32 - 8, p.toString());
+            }
+        }
+        assertEquals(2000, cut, 150, "probability 0.5");
+        assertEquals(-8, minTop, "the centre may sit on the first row: the corner starts half a square above it");
+        assertEquals(32 - 8 - 1, maxTop);
+        // without Cutout the crop and flip draws are those of the plain augmentation
+        assertArrayEquals(Augmentation.cifar().placements(3, 0, 0, 50, 32, 32),
+                new Augmentation(4, true, 0).placements(3, 0, 0, 50, 32, 32));
+    }
+
+    @Test
+    void theConfigAsksForCropFlipAndCutoutSeparately() {
+        vsam.api.config.DataConfig d = vsam.api.config.DataConfig.defaults();
+        assertTrue(Augmentation.of(d).isEmpty());
+        assertEquals(Augmentation.cifar(), Augmentation.of(d.withAugment(true)).orElseThrow());
+        assertEquals(new Augmentation(0, false, 16), Augmentation.of(d.withCutout(16)).orElseThrow());
+        assertEquals(new Augmentation(4, true, 16), Augmentation.of(d.withAugment(true).withCutout(16)).orElseThrow());
     }
 
     @Test

@@ -25,12 +25,15 @@ import vsam.api.config.ConfigException;
 import vsam.api.config.DataConfig;
 import vsam.api.config.MethodConfig;
 import vsam.api.config.OptimizerConfig;
+import vsam.api.config.Recipe;
 import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
+import vsam.api.model.InitScheme;
 import vsam.api.model.Models;
 import vsam.api.model.Quantization;
+import vsam.api.network.LossOptions;
 import vsam.data.DataCatalog;
 import vsam.data.DataException;
 import vsam.gui.run.BackendOption;
@@ -62,6 +65,8 @@ public final class ConfigForm {
      * ({@code cnn-s+w4a4}).
      */
     public static final String QUANTIZE = "quantize";
+    /** Initialisation scheme: {@code pytorch} or {@code he}. */
+    public static final String INIT = "init";
     /** Data set name. */
     public static final String DATASET = "data.dataset";
     /** Data folder; empty for the known locations. */
@@ -74,6 +79,8 @@ public final class ConfigForm {
     public static final String NOISE_SEED = "data.noiseSeed";
     /** Crop-and-flip augmentation: {@code true} or {@code false}. */
     public static final String AUGMENT = "data.augment";
+    /** Cutout side in pixels; 0 = off. */
+    public static final String CUTOUT = "data.cutout";
     /** Epochs. */
     public static final String EPOCHS = "epochs";
     /** Batch size. */
@@ -82,6 +89,8 @@ public final class ConfigForm {
     public static final String SEED = "seed";
     /** Label smoothing. */
     public static final String LABEL_SMOOTHING = "labelSmoothing";
+    /** Label-smoothing convention: {@code uniform} or {@code others}. */
+    public static final String SMOOTHING = "smoothing";
     /** Base optimizer: {@code sgd} or {@code adamw}. */
     public static final String OPTIMIZER = "optimizer.kind";
     /** Peak learning rate. */
@@ -166,10 +175,10 @@ public final class ConfigForm {
 
     /** A form holding {@link RunConfig#defaults()} and runs folder {@code runs}; backends not probed yet. */
     public ConfigForm() {
-        for (String key : List.of(BACKEND, DEVICE, THREADS, MODEL, QUANTIZE, DATASET, DATA_DIR, TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED,
-                AUGMENT, METHOD, SAM_K, RHO, LOOKSAM_K, LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1,
+        for (String key : List.of(BACKEND, DEVICE, THREADS, MODEL, QUANTIZE, INIT, DATASET, DATA_DIR, TRAIN_SUBSET, LABEL_NOISE,
+                NOISE_SEED, AUGMENT, CUTOUT, METHOD, SAM_K, RHO, LOOKSAM_K, LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1,
                 AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA, REUSE_HORIZON, MAX_FRACTION, STATS_SCOPE, VSAM_WARMUP,
-                INITIAL_S, GAIN_HORIZON, EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, OPTIMIZER, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY,
+                INITIAL_S, GAIN_HORIZON, EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, SMOOTHING, OPTIMIZER, LEARNING_RATE, MOMENTUM, WEIGHT_DECAY,
                 NESTEROV, BETA1, BETA2, EPSILON, SCHEDULE, LR_WARMUP, STEP_EPOCHS, STEP_FACTOR, RUNS_FOLDER)) {
             StringProperty p = new SimpleStringProperty(this, key, "");
             fields.put(key, p);
@@ -283,6 +292,7 @@ public final class ConfigForm {
             set(THREADS, c.threads());
             set(MODEL, Models.baseId(c.model()));
             set(QUANTIZE, Models.quantizationOf(c.model()).map(Quantization::format).orElse(NO_QUANTIZATION));
+            set(INIT, lower(c.init()));
             DataConfig d = c.data();
             set(DATASET, d.dataset());
             set(DATA_DIR, d.dataDir().orElse(""));
@@ -290,10 +300,12 @@ public final class ConfigForm {
             set(LABEL_NOISE, d.labelNoise());
             set(NOISE_SEED, d.noiseSeed());
             set(AUGMENT, d.augment());
+            set(CUTOUT, d.cutout());
             set(EPOCHS, c.epochs());
             set(BATCH_SIZE, c.batchSize());
             set(SEED, c.seed());
             set(LABEL_SMOOTHING, c.labelSmoothing());
+            set(SMOOTHING, lower(c.smoothing()));
             OptimizerConfig o = c.optimizer();
             set(OPTIMIZER, lower(o.kind()));
             set(LEARNING_RATE, o.learningRate());
@@ -341,6 +353,14 @@ public final class ConfigForm {
         validate();
     }
 
+    /**
+     * Loads {@code recipe} on top of the form's configuration (the defaults while it is invalid): the
+     * recipe's settings replace the fields it fixes, the others stay (see {@link Recipe#apply}).
+     */
+    public void applyRecipe(Recipe recipe) {
+        load(recipe.apply(config().orElseGet(RunConfig::defaults)));
+    }
+
     /** The text the form shows for a warm-up: {@code auto}, {@code 2.5ep} or {@code 300it}. */
     public static String warmupText(Warmup w) {
         return switch (w.unit()) {
@@ -380,16 +400,19 @@ public final class ConfigForm {
         int threads = p.integer(THREADS);
         Optional<Quantization> quantization = p.parse(QUANTIZE, ConfigForm::quantization, Optional.empty());
         String model = Models.quantizedId(p.text(MODEL), quantization);
+        InitScheme init = p.choice(INIT, InitScheme.class);
         String dataset = p.text(DATASET);
         String dataDir = p.text(DATA_DIR).strip();
         int trainSubset = p.integer(TRAIN_SUBSET);
         double labelNoise = p.decimal(LABEL_NOISE);
         long noiseSeed = p.longInteger(NOISE_SEED);
         boolean augment = p.bool(AUGMENT);
+        int cutout = p.integer(CUTOUT);
         int epochs = p.integer(EPOCHS);
         int batchSize = p.integer(BATCH_SIZE);
         long seed = p.longInteger(SEED);
         double labelSmoothing = p.decimal(LABEL_SMOOTHING);
+        LossOptions.Convention smoothing = p.choice(SMOOTHING, LossOptions.Convention.class);
         OptimizerConfig.Kind kind = p.choice(OPTIMIZER, OptimizerConfig.Kind.class);
         double lr = p.decimal(LEARNING_RATE);
         double momentum = p.decimal(MOMENTUM);
@@ -439,9 +462,9 @@ public final class ConfigForm {
         ScheduleConfig schedule = build(found, bad, () -> new ScheduleConfig(scheduleKind, lrWarmup, stepEpochs, stepFactor),
                 defaults.schedule());
         DataConfig data = build(found, bad, () -> new DataConfig(dataset, dataDir.isEmpty() ? Optional.empty()
-                : Optional.of(dataDir), trainSubset, labelNoise, noiseSeed, augment), defaults.data());
-        RunConfig run = build(found, bad, () -> new RunConfig(backend, device, threads, model, data, epochs, batchSize, seed,
-                labelSmoothing, optimizer, schedule, methodConfig), null);
+                : Optional.of(dataDir), trainSubset, labelNoise, noiseSeed, augment, cutout), defaults.data());
+        RunConfig run = build(found, bad, () -> new RunConfig(backend, device, threads, model, init, data, epochs, batchSize,
+                seed, labelSmoothing, smoothing, optimizer, schedule, methodConfig), null);
         if (!bad.contains(DATA_DIR) && !bad.contains(DATASET)) {
             try {
                 DataCatalog.forConfig(data).searchPath(data.dataset());

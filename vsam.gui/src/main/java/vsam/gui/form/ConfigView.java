@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vsam.api.config.DataConfig;
+import vsam.api.config.Recipe;
 import vsam.api.config.RunConfig;
 import vsam.gui.files.FileDialogs;
 import vsam.gui.run.BackendOption;
@@ -123,7 +124,9 @@ public final class ConfigView extends VBox {
         addChoice(g, 0, "Model", ConfigForm.MODEL, RunConfig.MODELS, "mlp, cnn-s or resnet18 (the same spec on every backend).");
         addText(g, 1, "Quantize", ConfigForm.QUANTIZE,
                 "Quantization-aware training (LSQ): none, or w<bits>a<bits> like w4a4 or w2a2/fp (first and last layer at 8 bits, or /fp).");
-        addChoice(g, 2, "Data set", ConfigForm.DATASET, DataConfig.DATASETS,
+        addChoice(g, 2, "Initialisation", ConfigForm.INIT, List.of("pytorch", "he"),
+                "pytorch: torch.nn's defaults, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) weights and biases; he: He-normal, zero biases (the old default).");
+        addChoice(g, 3, "Data set", ConfigForm.DATASET, DataConfig.DATASETS,
                 "fashion-mnist falls back to the embedded subset when no files are installed.");
         TextField dir = text(ConfigForm.DATA_DIR, "Folder holding the data set files; empty = $VSAM_DATA and the known locations.");
         dir.setPromptText("known locations");
@@ -133,12 +136,23 @@ public final class ConfigView extends VBox {
         choose.setOnAction(e -> dialogs.chooseFolder("Data folder").ifPresent(p -> form.field(ConfigForm.DATA_DIR).set(p.toString())));
         HBox row = new HBox(4, dir, choose);
         HBox.setHgrow(dir, Priority.ALWAYS);
-        g.add(new Label("Data folder"), 0, 3);
-        g.add(row, 1, 3);
-        addText(g, 4, "Training subset", ConfigForm.TRAIN_SUBSET, "Use only the first N training images; 0 = all.");
-        addText(g, 5, "Label noise", ConfigForm.LABEL_NOISE, "Probability of replacing a training label by another class, in [0, 1).");
-        addText(g, 6, "Noise seed", ConfigForm.NOISE_SEED, "Seed of the label noise.");
-        addCheck(g, 7, "Augment", ConfigForm.AUGMENT, "Random crop with padding and horizontal flip (on by default for CIFAR).");
+        g.add(new Label("Data folder"), 0, 4);
+        g.add(row, 1, 4);
+        addText(g, 5, "Training subset", ConfigForm.TRAIN_SUBSET, "Use only the first N training images; 0 = all.");
+        addText(g, 6, "Label noise", ConfigForm.LABEL_NOISE, "Probability of replacing a training label by another class, in [0, 1).");
+        addText(g, 7, "Noise seed", ConfigForm.NOISE_SEED, "Seed of the label noise.");
+        addCheck(g, 8, "Augment", ConfigForm.AUGMENT, "Random crop with padding and horizontal flip (on by default for CIFAR).");
+        addText(g, 9, "Cutout", ConfigForm.CUTOUT, "Zero a random NxN square of a training image with probability 0.5 (after crop, flip and normalisation); 0 = off.");
+        HBox recipes = new HBox(4);
+        for (Recipe r : Recipe.values()) {
+            Button b = new Button(r.id());
+            b.setId("recipe-" + r.id());
+            b.setTooltip(new Tooltip("Load the " + r.id() + " recipe into the form (method and backend stay)."));
+            b.setOnAction(e -> form.applyRecipe(r));
+            recipes.getChildren().add(b);
+        }
+        g.add(new Label("Recipe"), 0, 10);
+        g.add(recipes, 1, 10);
         return g;
     }
 
@@ -192,8 +206,10 @@ public final class ConfigView extends VBox {
         addText(g, 1, "Batch size", ConfigForm.BATCH_SIZE, "Examples per step, 1 to 65536.");
         addText(g, 2, "Seed", ConfigForm.SEED, "Seed of the initial weights, data order, augmentation and sampling decisions.");
         addText(g, 3, "Label smoothing", ConfigForm.LABEL_SMOOTHING, "ε of the training loss, in [0, 1).");
-        addChoice(g, 4, "Base optimizer", ConfigForm.OPTIMIZER, List.of("sgd", "adamw"), "The optimizer the method wraps.");
-        addText(g, 5, "Learning rate", ConfigForm.LEARNING_RATE, "Peak learning rate η, > 0.");
+        addChoice(g, 4, "Smoothing convention", ConfigForm.SMOOTHING, List.of("uniform", "others"),
+                "uniform: 1-ε+ε/C on the label, ε/C elsewhere (PyTorch); others: 1-ε on the label, ε/(C-1) elsewhere (the SAM authors').");
+        addChoice(g, 5, "Base optimizer", ConfigForm.OPTIMIZER, List.of("sgd", "adamw"), "The optimizer the method wraps.");
+        addText(g, 6, "Learning rate", ConfigForm.LEARNING_RATE, "Peak learning rate η, > 0.");
         text(ConfigForm.MOMENTUM, "SGD momentum μ in [0, 1).");
         text(ConfigForm.WEIGHT_DECAY, "Weight decay in [0, 1) (decoupled for AdamW).");
         check(ConfigForm.NESTEROV, "Nesterov momentum (SGD; needs momentum > 0).");

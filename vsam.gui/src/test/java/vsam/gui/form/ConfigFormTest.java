@@ -185,8 +185,9 @@ class ConfigFormTest {
 
     @Test
     void loadingAConfigurationSetsEveryFieldAndGivesItBack() {
-        RunConfig c = new RunConfig("javacpp", "cpu", 2, "resnet18",
-                new DataConfig("cifar100", Optional.of("/tmp"), 5000, 0.2, 99, true), 7, 256, 42, 0.1,
+        RunConfig c = new RunConfig("javacpp", "cpu", 2, "resnet18", vsam.api.model.InitScheme.HE,
+                new DataConfig("cifar100", Optional.of("/tmp"), 5000, 0.2, 99, true, 12), 7, 256, 42, 0.1,
+                vsam.api.network.LossOptions.Convention.OTHERS,
                 new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 0.001, 0.8, 0.01, false, 0.85, 0.995, 1e-7),
                 new ScheduleConfig(ScheduleConfig.Kind.STEP, 1.5, 3, 0.5),
                 new MethodConfig("sam-3", 0.07, 4, 0.5, 0.3, MethodConfig.RstSchedule.LINEAR, 0.8, -0.5, 0.5,

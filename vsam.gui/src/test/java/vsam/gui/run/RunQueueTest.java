@@ -34,9 +34,8 @@ class RunQueueTest {
 
     private static RunConfig small(int trainSubset, int epochs) {
         RunConfig q = TestRuns.quick("reference", "vsam");
-        return new RunConfig(q.backend(), q.device(), q.threads(), q.model(),
-                new vsam.api.config.DataConfig("embedded", java.util.Optional.empty(), trainSubset, 0, 17, false), epochs,
-                q.batchSize(), q.seed(), q.labelSmoothing(), q.optimizer(), q.schedule(), q.method());
+        return q.withData(new vsam.api.config.DataConfig("embedded", java.util.Optional.empty(), trainSubset, 0, 17, false, 0))
+                .withEpochs(epochs);
     }
 
     private static void awaitFinal(RunJob job, int seconds) throws InterruptedException {
@@ -113,8 +112,8 @@ class RunQueueTest {
     void theStandardLauncherRefusesAnUnknownBackendWithTheCommandLineMessage() throws Exception {
         try (RunQueue standard = new RunQueue(RunLauncher.standard(0), Runnable::run, job -> { })) {
             RunConfig q = small(100, 1);
-            RunConfig other = new RunConfig("djk", "cpu", 0, q.model(), q.data(), 1, 50, 0, 0, q.optimizer(), q.schedule(),
-                    q.method());
+            RunConfig other = new RunConfig("djk", "cpu", 0, q.model(), q.init(), q.data(), 1, 50, 0, 0, q.smoothing(),
+                    q.optimizer(), q.schedule(), q.method());
             RunJob job = standard.submit(other, runs);
             awaitFinal(job, 30);
             assertEquals(RunStatus.FAILED, job.status());

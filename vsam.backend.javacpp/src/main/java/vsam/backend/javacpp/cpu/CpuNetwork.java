@@ -69,7 +69,7 @@ final class CpuNetwork implements Network {
         this.runningLength = compiler.runningAt;
         this.running = arena.floats(Math.max(1, runningLength));
         resetRunning(compiler.batchNorms);
-        this.loss = new SoftmaxCrossEntropy(spec.classes(), lossOptions.labelSmoothing());
+        this.loss = new SoftmaxCrossEntropy(spec.classes(), lossOptions.uniformEpsilon(spec.classes()));
         this.context = new Context(parallel, params.data(), running);
     }
 

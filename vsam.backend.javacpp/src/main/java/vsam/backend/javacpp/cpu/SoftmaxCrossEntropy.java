@@ -8,6 +8,7 @@ import java.nio.FloatBuffer;
  * <pre>
  *   q = (1 − ε)·onehot(y) + ε/C,   L = −(1/N) Σ_n Σ_c q_nc · log softmax(z_n)_c,   dL/dz = (softmax(z) − q) / N
  * </pre>
+ * with {@code ε} the uniform form of either smoothing convention ({@code LossOptions.uniformEpsilon}).
  * For evaluation: the summed plain cross-entropy (no smoothing) and the count of rows whose first
  * arg-max is the label.
  */

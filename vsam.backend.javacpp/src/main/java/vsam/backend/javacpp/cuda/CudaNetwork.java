@@ -61,7 +61,7 @@ final class CudaNetwork implements Network {
             }
         }
         writeRunning(initial);
-        loss = new SoftmaxCrossEntropy(gpu, spec.classes(), lossOptions.labelSmoothing());
+        loss = new SoftmaxCrossEntropy(gpu, spec.classes(), lossOptions.uniformEpsilon(spec.classes()));
         step = new Step(gpu, params.data(), running, scratch, new Workspace(gpu.memory));
     }
 

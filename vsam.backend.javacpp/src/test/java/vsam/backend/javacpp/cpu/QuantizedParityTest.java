@@ -78,7 +78,7 @@ class QuantizedParityTest extends CpuAndDjlSessions {
                 }
             }
         }
-        return InitialWeights.transfer(spec, segments, values, seed);
+        return InitialWeights.transfer(spec, segments, values, vsam.api.model.InitScheme.DEFAULT, seed);
     }
 
     @Test
