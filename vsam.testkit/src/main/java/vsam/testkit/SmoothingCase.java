@@ -1,10 +1,14 @@
 package vsam.testkit;
 
+import vsam.api.Session;
 import vsam.api.model.InitScheme;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
 import vsam.api.network.HostBatch;
+import vsam.api.network.DeviceBatch;
 import vsam.api.network.LossOptions;
+import vsam.api.network.Network;
+import vsam.api.network.Pass;
 
 /**
  * A label-smoothing case whose loss is known by hand: an {@code mlp} whose weights are all 0, so every
@@ -62,5 +66,29 @@ public record SmoothingCase(ModelSpec spec, float[] logits, int label) {
             total -= (c == label ? onLabel : offLabel) * logP;
         }
         return total;
+    }
+
+    /**
+     * Checks that {@code session}'s network and the {@link ReferenceMlp} give {@link #expectedLoss} for the
+     * uniform convention at ε = 0.1 and the others convention at ε = 0.1 and 0.3, on a batch of 4.
+     *
+     * @throws AssertionError naming the loss options and both values on a mismatch (relative 1e-5 for the
+     *                        session, 1e-9 for the reference)
+     */
+    public void assertMatchesHandComputation(Session session) {
+        for (LossOptions loss : new LossOptions[] {new LossOptions(0.1, LossOptions.Convention.UNIFORM),
+                new LossOptions(0.1, LossOptions.Convention.OTHERS), new LossOptions(0.3, LossOptions.Convention.OTHERS)}) {
+            double expected = expectedLoss(loss);
+            Network net = session.build(spec, weights(), loss);
+            double actual;
+            try (DeviceBatch b = session.upload(batch(4))) {
+                actual = net.lossAndGradient(b, Pass.CLEAN, session.zerosLike(net));
+            }
+            double reference = new ReferenceMlp(spec, weights(), loss).lossAndGradient(new HeapBatch(batch(4)), Pass.CLEAN,
+                    new ArrayVec(spec.segments()));
+            if (Math.abs(actual - expected) > 1e-5 * expected || Math.abs(reference - expected) > 1e-9 * expected) {
+                throw new AssertionError(loss + ": expected loss " + expected + ", backend " + actual + ", reference " + reference);
+            }
+        }
     }
 }

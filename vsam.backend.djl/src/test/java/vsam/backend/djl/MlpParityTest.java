@@ -89,18 +89,7 @@ class MlpParityTest {
     void bothSmoothingConventionsGiveTheHandComputedLoss() {
         SmoothingCase c = new SmoothingCase(Models.mlp(Fixtures.MNIST, 10),
                 new float[] {0.3f, -1.2f, 2.0f, 0.0f, 0.7f, -0.4f, 1.1f, -2.2f, 0.5f, 0.9f}, 6);
-        for (LossOptions loss : new LossOptions[] {new LossOptions(0.1, LossOptions.Convention.UNIFORM),
-                new LossOptions(0.1, LossOptions.Convention.OTHERS), new LossOptions(0.3, LossOptions.Convention.OTHERS)}) {
-            double expected = c.expectedLoss(loss);
-            Network net = session.build(c.spec(), c.weights(), loss);
-            double actual;
-            try (DeviceBatch b = session.upload(c.batch(4))) {
-                actual = net.lossAndGradient(b, Pass.CLEAN, session.zerosLike(net));
-            }
-            assertEquals(expected, actual, 1e-5 * expected, loss.toString());
-            assertEquals(expected, new ReferenceMlp(c.spec(), c.weights(), loss).lossAndGradient(new HeapBatch(c.batch(4)),
-                    Pass.CLEAN, new ArrayVec(c.spec().segments())), 1e-9 * expected, "reference " + loss);
-        }
+        c.assertMatchesHandComputation(session);
         // the conventions differ: 0.1 spread over the 9 other classes, or over all 10
         assertTrue(Math.abs(c.expectedLoss(new LossOptions(0.1, LossOptions.Convention.UNIFORM))
                 - c.expectedLoss(new LossOptions(0.1, LossOptions.Convention.OTHERS))) > 1e-3);
