@@ -22,30 +22,31 @@ public final class Backends {
     /**
      * The backend named {@code id}.
      *
-     * @throws BackendException naming the unknown id and listing the backends that were found
+     * @throws UnknownBackendException naming the unknown id and listing the backends that were found
      */
     public static TensorBackend byId(String id) {
         List<TensorBackend> all = discover();
         return all.stream().filter(b -> b.id().equals(id)).findFirst()
-                .orElseThrow(() -> new BackendException("unknown backend '" + id + "' (found: "
+                .orElseThrow(() -> new UnknownBackendException("unknown backend '" + id + "' (found: "
                         + (all.isEmpty() ? "none" : String.join(", ", all.stream().map(TensorBackend::id).toList())) + ")"));
     }
 
     /**
      * The backend named {@code id}, after checking that {@code device} is available on it.
      *
-     * @throws BackendException naming what is wrong (unknown backend, with the nearest name; unknown or
-     *                          unavailable device, with the reason) and listing what is available
+     * @throws UnknownBackendException for an unknown backend (with the nearest name) or device
+     * @throws BackendException        for a known device that is unavailable, with the reason; each lists
+     *                                 what is available
      */
     public static TensorBackend require(String id, String device) {
         List<TensorBackend> all = discover();
         TensorBackend backend = all.stream().filter(b -> b.id().equals(id)).findFirst().orElseThrow(() -> {
             String hint = vsam.api.config.Names.nearest(id, all.stream().map(TensorBackend::id).toList());
-            return new BackendException("unknown backend '" + id + "'" + (hint.isEmpty() ? "" : " (did you mean '" + hint + "'?)")
+            return new UnknownBackendException("unknown backend '" + id + "'" + (hint.isEmpty() ? "" : " (did you mean '" + hint + "'?)")
                     + "; available: " + describeAvailable(all));
         });
         DeviceStatus status = backend.probe().stream().filter(d -> d.device().equals(device)).findFirst()
-                .orElseThrow(() -> new BackendException("backend " + id + " has no device '" + device + "'; available: "
+                .orElseThrow(() -> new UnknownBackendException("backend " + id + " has no device '" + device + "'; available: "
                         + describeAvailable(all)));
         if (!status.available()) {
             throw new BackendException("backend " + id + " cannot use " + device + ": " + status.detail() + "; available: "

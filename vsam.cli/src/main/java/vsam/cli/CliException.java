@@ -1,7 +1,7 @@
 package vsam.cli;
 
 /** A problem the command reports as one line and a non-zero exit code. */
-final class CliException extends RuntimeException {
+class CliException extends RuntimeException {
 
     CliException(String message) {
         super(message);

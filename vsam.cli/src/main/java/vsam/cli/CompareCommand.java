@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
 
 /** {@code vsam compare}: several methods on one setup, then the comparison table. */
@@ -31,9 +32,11 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
-                .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "compare")));
-        return outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED)
-                && outcomes.size() == methods.size() ? 0 : 130;
+        try (StopOnShutdown stop = StopOnShutdown.install()) {
+            List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
+                    .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "compare")), stop.token());
+            return outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED)
+                    && outcomes.size() == methods.size() ? 0 : 130;
+        }
     }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.run.RunFolderLock;
 import vsam.api.network.TrainingData;
 import vsam.data.RunData;
+import vsam.algorithm.train.CancellationToken;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
 
@@ -20,7 +22,9 @@ import vsam.api.config.RunConfig;
  * Several methods trained one after another on one setup (same data, seed, model and base optimizer),
  * then a table: final and best test accuracy, training seconds (evaluation excluded), passes per step,
  * SAM fraction and speed-up against SAM (SAM's training time divided by the method's, when SAM ran).
- * The table is printed and saved as {@code compare.md} and {@code compare.csv} in the comparison folder.
+ * The table is printed and saved as {@code compare.md} and {@code compare.csv} in the comparison folder,
+ * which the comparison holds locked ({@link RunFolderLock}) while it runs; each run's folder inside it is
+ * locked by its run.
  */
 final class Comparison {
 
@@ -30,41 +34,53 @@ final class Comparison {
         this.out = out;
     }
 
-    List<RunExecutor.Outcome> run(RunOptions options, List<String> methods, Path folder) {
+    List<RunExecutor.Outcome> run(RunOptions options, List<String> methods, Path folder, CancellationToken cancel) {
+        TrainCommand.requireNonEmpty("--out", Optional.of(folder));
+        if (methods.isEmpty() || methods.stream().allMatch(String::isBlank)) {
+            throw new UsageException("--methods names no method; give one or more, e.g. --methods sgd,sam,vsam");
+        }
         List<RunConfig> configs = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (String m : methods) {
-            if (!seen.add(m.trim())) {
-                throw new CliException("--methods names '" + m.trim() + "' twice; each method runs once per comparison");
+            if (m.isBlank()) {
+                throw new UsageException("--methods has an empty name in '" + String.join(",", methods)
+                        + "'; separate method names by single commas");
             }
             RunConfig config = options.toConfig(m.trim());
-            RunFolder.requireFree(folder.resolve(config.method().name()));
+            String name = config.method().name();
+            if (!seen.add(name)) {
+                throw new UsageException("--methods names " + name + " twice" + (name.equals(m.trim()) ? "" : " ('" + m.trim() + "' is " + name + ")")
+                        + "; each method runs once per comparison");
+            }
+            RunFolder.requireFree(folder.resolve(name));
             configs.add(config);
         }
         TrainingData data = RunData.prepare(configs.get(0));
         RunConfig first = configs.get(0);
-        out.printf("comparing %s on %s (%s), %s/%s, %d epochs, batch %d -> %s%n", String.join(", ", methods), first.model(),
+        out.printf("comparing %s on %s (%s), %s/%s, %d epochs, batch %d -> %s%n", String.join(", ", configs.stream().map(c -> c.method().name()).toList()), first.model(),
                 data.description(), first.backend(), first.device(), first.epochs(), first.batchSize(), folder);
         out.flush();
-        List<RunExecutor.Outcome> outcomes = new ArrayList<>();
-        RunLauncher launcher = new RunLauncher(System.err, System.console() != null, 0);
-        for (RunConfig config : configs) {
-            RunExecutor.Outcome o = launcher.run(config, data, folder.resolve(config.method().name()));
-            outcomes.add(o);
-            if (o.result().status() != TrainingResult.Status.COMPLETED) {
-                break;
+        try (RunFolderLock lock = RunFolderLock.acquire(RunFolder.prepare(folder))) {
+            List<RunExecutor.Outcome> outcomes = new ArrayList<>();
+            RunLauncher launcher = new RunLauncher(System.err, System.console() != null, 0);
+            for (RunConfig config : configs) {
+                RunExecutor.Outcome o = launcher.run(config, data, folder.resolve(config.method().name()), cancel);
+                outcomes.add(o);
+                if (o.result().status() != TrainingResult.Status.COMPLETED) {
+                    break;
+                }
             }
+            String table = table(outcomes);
+            out.print(table);
+            out.flush();
+            try {
+                RunFolder.writeAtomically(folder.resolve("compare.md"), table);
+                RunFolder.writeAtomically(folder.resolve("compare.csv"), csv(outcomes));
+            } catch (IOException e) {
+                throw new CliException("cannot write the comparison table to " + folder + ": " + e.getMessage());
+            }
+            return outcomes;
         }
-        String table = table(outcomes);
-        out.print(table);
-        out.flush();
-        try {
-            RunFolder.writeAtomically(folder.resolve("compare.md"), table);
-            RunFolder.writeAtomically(folder.resolve("compare.csv"), csv(outcomes));
-        } catch (IOException e) {
-            throw new CliException("cannot write the comparison table to " + folder + ": " + e.getMessage());
-        }
-        return outcomes;
     }
 
     /** SAM's training seconds, if SAM is among the outcomes. */

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
 import vsam.data.RunData;
 
@@ -57,9 +58,11 @@ final class DemoCommand implements Callable<Integer> {
         boolean full = RunData.isInstalled(options.toConfig("sgd").data());
         options.epochs = epochs.orElse(full ? FULL_EPOCHS : EMBEDDED_EPOCHS);
         List<String> methods = List.of("sgd", "sam", "vsam");
-        List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
-                .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "demo")));
-        return outcomes.size() == methods.size()
-                && outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED) ? 0 : 130;
+        try (StopOnShutdown stop = StopOnShutdown.install()) {
+            List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
+                    .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "demo")), stop.token());
+            return outcomes.size() == methods.size()
+                    && outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED) ? 0 : 130;
+        }
     }
 }

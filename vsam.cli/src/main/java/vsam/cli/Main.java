@@ -6,18 +6,33 @@ import picocli.CommandLine.Command;
 import vsam.algorithm.run.RunFolderException;
 import vsam.algorithm.step.DivergenceException;
 import vsam.api.BackendException;
+import vsam.api.UnknownBackendException;
 import vsam.api.config.ConfigException;
+import vsam.api.config.MessageText;
 import vsam.data.DataException;
 
 /**
- * Entry point of the {@code vsam} command. Exit codes: 0 success, 1 a run or data problem, 2 a bad
- * option, 130 cancelled. Every error is one line on standard error.
+ * Entry point of the {@code vsam} command. Every error is one line on standard error, and the exit code
+ * follows one rule:
+ * <ul>
+ *   <li>0: done;</li>
+ *   <li>2: the command itself is wrong, and nothing was done — an unknown option, a bad value, an unknown
+ *       name (method, model, data set, backend, device, recipe), a method named twice, a missing argument
+ *       file, options that do not go together;</li>
+ *   <li>1: the command was right but could not be carried out — data missing or damaged, a device that
+ *       exists but is unavailable, a run folder that is in use, holds a run or cannot be written, a bad
+ *       checkpoint, a diverging run;</li>
+ *   <li>130: cancelled (Ctrl-C or SIGTERM) after writing a checkpoint and the summary.</li>
+ * </ul>
  */
 @Command(name = "vsam", mixinStandardHelpOptions = true, version = "vsam 0.1.0",
         description = "Sharpness-aware training with vSAM (variation-driven PSF sampling) and its baselines.",
         subcommands = {BackendsCommand.class, TrainCommand.class, CompareCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    /** The exit code of a wrong command. */
+    static final int USAGE = 2;
 
     @Override
     public void run() {
@@ -34,28 +49,34 @@ public final class Main implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
-            err.println("vsam: " + ex.getMessage() + " (see 'vsam " + commandName(ex) + "--help')");
-            return 2;
+            err.println("vsam: " + MessageText.cutQuoted(ex.getMessage()) + " (see 'vsam " + commandName(ex) + "--help')");
+            return USAGE;
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof ConfigException) {
-                err.println("vsam: " + ex.getMessage());
-                return 2;
+            if (ex instanceof ConfigException || ex instanceof UnknownBackendException || ex instanceof UsageException) {
+                err.println("vsam: " + MessageText.cutQuoted(String.valueOf(ex.getMessage())));
+                return USAGE;
             }
             if (ex instanceof CliException || ex instanceof BackendException || ex instanceof DataException
                     || ex instanceof RunFolderException || ex instanceof DivergenceException
                     || ex instanceof vsam.algorithm.checkpoint.CheckpointException) {
-                err.println("vsam: " + ex.getMessage());
+                err.println("vsam: " + MessageText.cutQuoted(String.valueOf(ex.getMessage())));
                 return 1;
             }
             if (ex instanceof IllegalArgumentException) {
-                err.println("vsam: " + ex.getMessage());
-                return 2;
+                err.println("vsam: " + MessageText.cutQuoted(String.valueOf(ex.getMessage())));
+                return USAGE;
             }
             err.println("vsam: unexpected error: " + ex);
             ex.printStackTrace(err);
             return 1;
         });
+        try {
+            ArgumentFiles.check(args);
+        } catch (CliException e) {
+            err.println("vsam: " + MessageText.cutQuoted(e.getMessage()));
+            return USAGE;
+        }
         return cli.execute(args);
     }
 

@@ -5,14 +5,20 @@ import java.nio.file.Path;
 import java.util.List;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.StartingPoint;
-import vsam.algorithm.train.StopOnShutdown;
+import vsam.algorithm.train.CancellationToken;
 import vsam.api.config.RunConfig;
 import vsam.api.network.TrainingData;
 import vsam.data.RunData;
 
 /**
- * The command line's way of running: {@link RunExecutor} with a progress bar on the terminal, and Ctrl-C
- * turned into a cooperative stop (the current step finishes, a checkpoint and the summary are written).
+ * The command line's way of running: {@link RunExecutor} with a progress bar on the terminal, stopped
+ * cooperatively through the command's {@link CancellationToken} (the current step finishes, a checkpoint
+ * and the summary are written).
+ *
+ * <p>The command, not this class, installs {@link vsam.algorithm.train.StopOnShutdown} around everything
+ * it does, printing included: the shutdown hook holds the JVM until the command closes it, so Ctrl-C can
+ * never cut off the last lines ("cancelled", the run folder) as it could when the hook was released at the
+ * end of the run.
  */
 final class RunLauncher {
 
@@ -32,26 +38,30 @@ final class RunLauncher {
     }
 
     /** Trains {@code config} from scratch into the new run folder {@code out}. */
-    RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out) {
-        return run(config, data, out, java.util.Optional.empty());
+    RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out, CancellationToken cancel) {
+        return run(config, data, out, java.util.Optional.empty(), cancel);
     }
 
     /** Trains {@code config} into the new run folder {@code out}, from {@code from}'s parameters when present. */
-    RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out, java.util.Optional<StartingPoint> from) {
-        try (StopOnShutdown stop = StopOnShutdown.install()) {
-            return executor.start(config, data, out, List.of(bar(config, data)), stop.token(), from);
-        }
+    RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out, java.util.Optional<StartingPoint> from,
+                            CancellationToken cancel) {
+        return executor.start(config, data, out, List.of(bar(config, data)), cancel, from);
     }
 
     /** Continues the run in {@code folder} from its latest intact checkpoint. */
-    RunExecutor.Outcome resume(Path folder) {
+    RunExecutor.Outcome resume(Path folder, CancellationToken cancel) {
         RunConfig config = RunExecutor.configOf(folder);
         TrainingData data = RunData.prepare(config);
         progress.printf("resuming %s from %s%n", config.method().name(), folder);
-        try (StopOnShutdown stop = StopOnShutdown.install()) {
-            return executor.resume(folder, data, List.of(bar(config, data)), stop.token(),
-                    w -> progress.println("vsam: warning: " + w));
-        }
+        return executor.resume(folder, data, List.of(bar(config, data)), cancel, w -> progress.println("vsam: " + w));
+    }
+
+    /** Starts the run in {@code folder} again from the beginning, its earlier records discarded. */
+    RunExecutor.Outcome restart(Path folder, CancellationToken cancel) {
+        RunConfig config = RunExecutor.configOf(folder);
+        TrainingData data = RunData.prepare(config);
+        progress.printf("restarting %s in %s from the beginning%n", config.method().name(), folder);
+        return executor.restart(folder, data, List.of(bar(config, data)), cancel);
     }
 
     private ProgressBar bar(RunConfig config, TrainingData data) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.StartingPoint;
 import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.ConfigException;
 import vsam.api.config.RunConfig;
@@ -36,6 +37,11 @@ final class TrainCommand implements Callable<Integer> {
             + "(its config.json is used; other options are ignored).")
     Optional<Path> resume = Optional.empty();
 
+    @Option(names = "--restart", description = "With --resume: start that run again from the beginning with the "
+            + "configuration it holds, discarding its checkpoints and records (for a run stopped before its first "
+            + "checkpoint, which cannot be resumed).")
+    boolean restart;
+
     @Option(names = "--init-from", description = "Start from the parameters of another run (a run folder's latest "
             + "checkpoint, or a checkpoint file), e.g. a full-precision run for --quantize: tensors are matched by name, "
             + "LSQ step sizes initialised from those weights and the first batch.")
@@ -50,19 +56,35 @@ final class TrainCommand implements Callable<Integer> {
             throw new ConfigException("checkpoint-every", checkpointEvery, "an integer >= 0");
         }
         RunLauncher launcher = new RunLauncher(System.err, System.console() != null, checkpointEvery);
-        if (resume.isPresent()) {
-            return report(launcher.resume(resume.get()));
+        requireNonEmpty("--out", out);
+        requireNonEmpty("--resume", resume);
+        requireNonEmpty("--init-from", initFrom);
+        if (restart && resume.isEmpty()) {
+            throw new UsageException("--restart needs --resume <run folder>: it starts that run again from the beginning");
         }
-        RunConfig config = options.toConfig();
-        TrainingData data = RunData.prepare(config);
-        Path folder = out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), config.method().name()));
-        PrintWriter o = spec.commandLine().getOut();
-        Optional<StartingPoint> from = initFrom.map(p -> StartingPoint.read(p, data.shape(), data.classes()));
-        o.printf("training %s on %s (%s), %s/%s, %d epochs%s -> %s%n", config.method().name(), config.model(),
-                data.description(), config.backend(), config.device(), config.epochs(),
-                from.map(f -> ", starting from " + f.model() + " (" + f.source() + ")").orElse(""), folder);
-        o.flush();
-        return report(launcher.run(config, data, folder, from));
+        try (StopOnShutdown stop = StopOnShutdown.install()) {
+            if (resume.isPresent()) {
+                return report(restart ? launcher.restart(resume.get(), stop.token()) : launcher.resume(resume.get(), stop.token()));
+            }
+            out.ifPresent(RunFolder::requireFree);
+            RunConfig config = options.toConfig();
+            TrainingData data = RunData.prepare(config);
+            Path folder = out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), config.method().name()));
+            PrintWriter o = spec.commandLine().getOut();
+            Optional<StartingPoint> from = initFrom.map(p -> StartingPoint.read(p, data.shape(), data.classes()));
+            o.printf("training %s on %s (%s), %s/%s, %d epochs%s -> %s%n", config.method().name(), config.model(),
+                    data.description(), config.backend(), config.device(), config.epochs(),
+                    from.map(f -> ", starting from " + f.model() + " (" + f.source() + ")").orElse(""), folder);
+            o.flush();
+            return report(launcher.run(config, data, folder, from, stop.token()));
+        }
+    }
+
+    /** An empty path would put a run's files loose in the working directory, or read it as a run. */
+    static void requireNonEmpty(String option, Optional<Path> path) {
+        if (path.isPresent() && path.get().toString().isEmpty()) {
+            throw new UsageException(option + " is an empty path; name a folder");
+        }
     }
 
     private int report(RunExecutor.Outcome outcome) {

@@ -49,16 +49,7 @@ class KillAndResumeTest {
         assertEquals(0, run(with(backend, whole)));
 
         Path killed = dir.resolve("killed");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true"));
-        String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath != null && !modulePath.isEmpty()) {
-            command.addAll(List.of("-p", modulePath, "--add-modules", "ALL-MODULE-PATH"));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "-m", "vsam.cli/vsam.cli.Main"));
-        command.addAll(with(backend, killed));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile()).start();
+        Process p = ChildCli.start(with(backend, killed), dir.resolve("child.log"));
         Path checkpoint = killed.resolve(CheckpointStore.LATEST);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         // Wait for a mid-epoch checkpoint (at least 15 iterations), then kill without warning.

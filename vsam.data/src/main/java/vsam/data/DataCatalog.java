@@ -26,9 +26,10 @@ import vsam.data.pipeline.TrainingSubset;
  * <p>Names: {@code fashion-mnist}, {@code mnist} (IDX files), {@code cifar10}, {@code cifar100}
  * (binary CIFAR files) and {@code embedded} (the Fashion-MNIST subset inside this module).
  *
- * <p>Where it looks, in this order, taking the first folder that holds all files of the data set:
+ * <p>Where it looks: an explicit data folder ({@code --data-dir}), when one is given, and nowhere else — a
+ * given folder that does not hold the data set is an error naming what is missing there. Without one, in this
+ * order, taking the first folder that holds all files of the data set:
  * <ol>
- *   <li>the explicit data folder ({@code --data-dir}), if given;</li>
  *   <li>each folder of {@code $VSAM_DATA} (several separated by {@code :}), if set;</li>
  *   <li>for {@code fashion-mnist} only, {@code /usr/share/datasets/fashion-mnist} (Debian's
  *       {@code dataset-fashion-mnist} package);</li>
@@ -109,7 +110,7 @@ public final class DataCatalog {
      * Finds and reads data set {@code name}.
      *
      * @throws DataException if the name is unknown, the data set is found nowhere (except
-     *                       {@code fashion-mnist}, which falls back to the embedded subset), or its files are bad
+     *                       {@code fashion-mnist} without a data folder, which falls back to the embedded subset), or its files are bad
      */
     public DataSplits load(String name) {
         if (!NAMES.contains(name)) {
@@ -125,6 +126,10 @@ public final class DataCatalog {
             if (holdsAll(name, folder)) {
                 return read(name, folder);
             }
+        }
+        if (dataDir.isPresent()) {
+            throw new DataException("the data folder " + dataDir.get() + " (--data-dir) holds no " + name + "; looked in "
+                    + String.join("; ", looked) + ". It needs " + needs(name));
         }
         if (name.equals("fashion-mnist")) {
             return embedded("the Fashion-MNIST subset inside vsam.data (no Fashion-MNIST files in "
@@ -146,10 +151,14 @@ public final class DataCatalog {
         List<Path> folders = new ArrayList<>();
         if (dataDir.isPresent()) {
             Path root = dataDir.get();
+            if (root.toString().isEmpty()) {
+                throw new DataException("the data folder (--data-dir) is an empty path; name a folder");
+            }
             if (!Files.isDirectory(root)) {
                 throw new DataException(root + ": the data folder (--data-dir) does not exist or is not a folder");
             }
             addRoot(name, root, "--data-dir", folders, looked);
+            return folders;
         }
         if (environment.isPresent()) {
             for (String part : environment.get().split(File.pathSeparator)) {

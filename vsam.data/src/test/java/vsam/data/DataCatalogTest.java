@@ -101,18 +101,37 @@ class DataCatalogTest {
     void missingDataSetListsWhereItLooked() {
         Path root = dir.resolve("env-root");
         DataException e = assertThrows(DataException.class,
-                () -> catalog(Optional.of(dir), Optional.of(root.toString())).load("cifar10"));
+                () -> catalog(Optional.empty(), Optional.of(root.toString())).load("cifar10"));
         String m = e.getMessage();
         assertTrue(m.startsWith("data set 'cifar10' not found; looked in "), m);
-        assertTrue(m.contains(dir.resolve("cifar10").toString()), m);
-        assertTrue(m.contains(dir.resolve("cifar-10-batches-bin").toString()), m);
-        assertTrue(m.contains("(--data-dir)"), m);
         assertTrue(m.contains(root.resolve("cifar10") + ""), m);
+        assertTrue(m.contains(root.resolve("cifar-10-batches-bin") + ""), m);
         assertTrue(m.contains("($VSAM_DATA)"), m);
         assertTrue(m.contains("data_batch_1.bin"), m);
         assertFalse(m.contains("\n"));
         DataException unset = assertThrows(DataException.class, () -> catalog(Optional.empty(), Optional.empty()).load("cifar100"));
         assertTrue(unset.getMessage().contains("$VSAM_DATA not set"), unset.getMessage());
+    }
+
+    /** An explicit --data-dir is the only place looked in: no $VSAM_DATA, no system folder, no embedded fallback. */
+    @Test
+    void explicitDataFolderWithoutTheDataSetIsAnErrorNamingWhatIsMissing() throws IOException {
+        Path system = dir.resolve("system");
+        writeIdx(system, 20, true, 5);
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        DataCatalog c = new DataCatalog(Optional.of(empty), Optional.of(system.toString()), Optional.of(system));
+        DataException e = assertThrows(DataException.class, () -> c.load("fashion-mnist"));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("the data folder " + empty + " (--data-dir) holds no fashion-mnist; looked in "), m);
+        assertTrue(m.contains(empty.resolve("FashionMNIST").resolve("raw").toString()), m);
+        assertTrue(m.contains("train-images-idx3-ubyte"), m);
+        assertFalse(m.contains(system.toString()), m);
+        DataException cifar = assertThrows(DataException.class,
+                () -> new DataCatalog(Optional.of(empty), Optional.empty(), Optional.empty()).load("cifar10"));
+        assertTrue(cifar.getMessage().contains(empty.resolve("cifar-10-batches-bin").toString()), cifar.getMessage());
+        DataException blank = assertThrows(DataException.class,
+                () -> new DataCatalog(Optional.of(Path.of("")), Optional.empty(), Optional.of(system)).load("fashion-mnist"));
+        assertEquals("the data folder (--data-dir) is an empty path; name a folder", blank.getMessage());
     }
 
     @Test

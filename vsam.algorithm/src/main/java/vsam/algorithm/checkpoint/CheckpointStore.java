@@ -36,7 +36,10 @@ public final class CheckpointStore {
         this.folder = folder;
     }
 
-    /** Atomically replaces the latest checkpoint, keeping the one it replaces as the previous. */
+    /**
+     * Atomically replaces the latest checkpoint, keeping the one it replaces as the previous; when the
+     * write fails, the temporary file is removed and the checkpoints already there stay as they were.
+     */
     public void save(Checkpoint checkpoint) throws IOException {
         byte[] payload = checkpoint.toBytes();
         CRC32 crc = new CRC32();
@@ -44,18 +47,30 @@ public final class CheckpointStore {
         ByteBuffer file = ByteBuffer.allocate(MAGIC.length + 4 + payload.length + 8);
         file.put(MAGIC).putInt(payload.length).put(payload).putLong(crc.getValue()).flip();
         Path tmp = folder.resolve(LATEST + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            while (file.hasRemaining()) {
-                ch.write(file);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                while (file.hasRemaining()) {
+                    ch.write(file);
+                }
+                ch.force(true);
             }
-            ch.force(true);
+            Path latest = folder.resolve(LATEST);
+            if (Files.exists(latest)) {
+                move(latest, folder.resolve(PREVIOUS));
+            }
+            move(tmp, latest);
+        } catch (IOException e) {
+            // A half-written temporary file is of no use, and on a nearly full disk it takes the space a later
+            // checkpoint needs.
+            Files.deleteIfExists(tmp);
+            throw e;
         }
-        Path latest = folder.resolve(LATEST);
-        if (Files.exists(latest)) {
-            move(latest, folder.resolve(PREVIOUS));
-        }
-        move(tmp, latest);
+    }
+
+    /** True when the folder holds a checkpoint file, intact or not. */
+    public boolean anyExists() {
+        return Files.exists(folder.resolve(LATEST)) || Files.exists(folder.resolve(PREVIOUS));
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import vsam.algorithm.checkpoint.Checkpoint;
+import vsam.algorithm.checkpoint.CheckpointException;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.step.DivergenceException;
 import vsam.algorithm.train.CancellationToken;
@@ -22,6 +23,7 @@ import vsam.api.Backends;
 import vsam.api.Session;
 import vsam.api.SessionOptions;
 import vsam.api.TensorBackend;
+import vsam.api.config.ConfigException;
 import vsam.api.config.ConfigJson;
 import vsam.api.config.RunConfig;
 import vsam.api.model.InitialWeights;
@@ -36,6 +38,9 @@ import vsam.api.network.TrainingData;
  * the benchmarks: finds the backend at run time, builds the network from the shared spec and seeded
  * weights, trains with the caller's listeners, writes the run folder and its checkpoints, and frees the
  * backend session. {@link #resume} continues a run folder from its latest intact checkpoint.
+ *
+ * <p>Each of {@link #start}, {@link #resume} and {@link #restart} holds the folder's {@link RunFolderLock}
+ * from before its first write to after its last, so a run folder has one writer.
  */
 public final class RunExecutor {
 
@@ -73,39 +78,95 @@ public final class RunExecutor {
     public Outcome start(RunConfig config, TrainingData data, Path folder, List<TrainingListener> listeners,
                          CancellationToken cancel, Optional<StartingPoint> from) {
         TensorBackend backend = Backends.require(config.backend(), config.device());
-        Map<String, Object> provenance = provenance(backend, data);
-        from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
-        return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance),
-                Optional.empty(), from, listeners, cancel);
+        RunFolder.prepare(folder);
+        try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
+            Map<String, Object> provenance = provenance(backend, data);
+            from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
+            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance),
+                    Optional.empty(), from, listeners, cancel);
+        }
     }
 
     /** The configuration held by a run folder's {@code config.json}. */
     public static RunConfig configOf(Path folder) {
+        RunFolder.requireUsablePath(folder);
         Path file = folder.resolve("config.json");
         if (!Files.isRegularFile(file)) {
             throw new RunFolderException(folder + " is not a run folder (no config.json)");
         }
+        String text;
         try {
-            return ConfigJson.read(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
-            throw new RunFolderException("cannot read " + file + ": " + e.getMessage());
+            throw new RunFolderException("cannot read " + file + ": " + IoProblem.describe(e));
+        }
+        try {
+            return ConfigJson.read(text);
+        } catch (ConfigException e) {
+            throw new RunFolderException(file + ": " + e.getMessage());
         }
     }
 
     /**
-     * Continues the run in {@code folder} from its latest intact checkpoint; {@code warnings} receives a
-     * line for each damaged checkpoint skipped. {@code data} must be prepared from {@link #configOf(Path)}.
+     * Continues the run in {@code folder} from its latest intact checkpoint; {@code notices} receives a
+     * line for each damaged checkpoint skipped, and one when the run had finished. {@code data} must be prepared from {@link #configOf(Path)}.
+     * A run that had finished is left exactly as it is, and its recorded result returned (only a missing
+     * {@code summary.json} is written again, from the last checkpoint).
+     *
+     * @throws RunFolderException  when another writer holds the folder
+     * @throws CheckpointException when the folder holds no intact checkpoint (a run stopped before its first
+     *                             one says so, and names {@code --restart})
      */
     public Outcome resume(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel,
-                          Consumer<String> warnings) {
+                          Consumer<String> notices) {
         RunConfig config = configOf(folder);
-        CheckpointStore store = new CheckpointStore(folder);
-        Checkpoint checkpoint = store.loadLatest();
-        store.warnings().forEach(w -> warnings.accept("skipped damaged checkpoint " + w));
-        TensorBackend backend = Backends.require(config.backend(), config.device());
-        return execute(config, data, backend, () -> RunFolder.reopen(folder, checkpoint.iteration(),
-                checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), Optional.empty(),
-                listeners, cancel);
+        try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
+            CheckpointStore store = new CheckpointStore(folder);
+            if (!store.anyExists()) {
+                throw new CheckpointException("run folder " + folder + " has no checkpoint: the run was stopped before "
+                        + "its first one was written; start it again from the beginning with: vsam train --resume "
+                        + folder + " --restart");
+            }
+            Checkpoint checkpoint = store.loadLatest();
+            store.warnings().forEach(w -> notices.accept("warning: skipped damaged checkpoint " + w));
+            TensorBackend backend = Backends.require(config.backend(), config.device());
+            if (checkpoint.epoch() >= config.epochs()) {
+                TrainingResult result = finished(config, checkpoint);
+                if (Files.exists(folder.resolve(RunFolder.SUMMARY))) {
+                    notices.accept("the run in " + folder + " had finished; nothing was changed");
+                } else {
+                    try (RunFolder records = RunFolder.reopen(folder, checkpoint.iteration(), checkpoint.epochs().size(),
+                            provenance(backend, data))) {
+                        records.onFinish(result);
+                    }
+                    notices.accept("the run in " + folder + " had finished; its missing summary was written from its last checkpoint");
+                }
+                return new Outcome(config, result, folder);
+            }
+            return execute(config, data, backend, () -> RunFolder.reopen(folder, checkpoint.iteration(),
+                    checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), Optional.empty(),
+                    listeners, cancel);
+        }
+    }
+
+    /**
+     * Starts the run in {@code folder} again from the beginning with the configuration it holds, its earlier
+     * records and checkpoints discarded (for a run stopped before its first checkpoint, which cannot be
+     * resumed). {@code data} must be prepared from {@link #configOf(Path)}.
+     */
+    public Outcome restart(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel) {
+        RunConfig config = configOf(folder);
+        try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
+            TensorBackend backend = Backends.require(config.backend(), config.device());
+            return execute(config, data, backend, () -> RunFolder.restart(folder, config, provenance(backend, data)),
+                    Optional.empty(), Optional.empty(), listeners, cancel);
+        }
+    }
+
+    /** The result a finished run's last checkpoint records. */
+    private static TrainingResult finished(RunConfig config, Checkpoint c) {
+        return new TrainingResult(config.method().name(), TrainingResult.Status.COMPLETED, c.epochs(), c.iteration(),
+                c.samSteps(), c.passes(), c.trainNanos() / 1e9, c.passNanos() / 1e9);
     }
 
     private Outcome execute(RunConfig config, TrainingData data, TensorBackend backend, Supplier<RunFolder> folders,

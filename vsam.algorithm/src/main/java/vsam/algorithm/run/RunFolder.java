@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.train.TrainingListener;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.ConfigJson;
@@ -33,6 +35,9 @@ import vsam.api.telemetry.IterationEvent;
  * Small files are written to a temporary file and renamed, so a reader never sees half a file.
  */
 public final class RunFolder implements TrainingListener, AutoCloseable {
+
+    /** The summary's file name. */
+    public static final String SUMMARY = "summary.json";
 
     /** Columns of {@code epochs.csv}. */
     public static final String EPOCH_HEADER =
@@ -92,7 +97,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
             writeAtomically(epochFile, keptEpochs.toString());
             return new RunFolder(folder, config, provenance, true);
         } catch (IOException e) {
-            throw new RunFolderException("cannot reopen run folder " + folder + ": " + e.getMessage());
+            throw new RunFolderException("cannot reopen run folder " + folder + ": " + IoProblem.describe(e));
         }
     }
 
@@ -100,34 +105,76 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      * Refuses a folder that already holds a run, so a caller about to start several runs can check every
      * folder before training any.
      *
-     * @throws RunFolderException when {@code folder} holds a {@code config.json}
+     * @throws RunFolderException when {@code folder} is a file, or holds a {@code config.json}
      */
     public static void requireFree(Path folder) {
+        requireUsablePath(folder);
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new RunFolderException("run folder " + folder + " is a file, not a folder; choose another --out");
+        }
         if (Files.exists(folder.resolve("config.json"))) {
             throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
         }
     }
 
     /**
-     * Creates the folder (and its parents) and writes {@code config.json}.
+     * Creates the folder of a new run and its parents, checking that it can be written, so that its lock
+     * ({@link RunFolderLock}) can be taken before anything else is written.
+     *
+     * @throws RunFolderException when the path is empty, names a file, or cannot be created or written
+     */
+    public static Path prepare(Path folder) {
+        requireFree(folder);
+        try {
+            Files.createDirectories(folder);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new RunFolderException("cannot create run folder " + folder + ": " + e.getFile() + " is a file");
+        } catch (IOException e) {
+            throw new RunFolderException("cannot create run folder " + folder + ": " + IoProblem.describe(e));
+        }
+        if (!Files.isWritable(folder)) {
+            throw new RunFolderException("run folder " + folder + " is not writable");
+        }
+        return folder;
+    }
+
+    /** Refuses the empty path, which would put a run's files loose in the working directory. */
+    public static void requireUsablePath(Path folder) {
+        if (folder.toString().isEmpty()) {
+            throw new RunFolderException("the run folder is an empty path; name a folder");
+        }
+    }
+
+    /**
+     * Creates the folder if need be ({@link #prepare}), writes {@code config.json} and opens the run's files.
+     * A caller that runs training takes the folder's {@link RunFolderLock} between the two, as
+     * {@link RunExecutor} does.
      *
      * @param provenance what produced the run (backend description, machine, versions), stored in the summary
      * @throws RunFolderException when the folder cannot be written, or already holds a run
      */
     public static RunFolder create(Path folder, RunConfig config, Map<String, Object> provenance) {
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new RunFolderException("cannot create run folder " + folder + ": " + e.getMessage());
-        }
-        if (!Files.isWritable(folder)) {
-            throw new RunFolderException("run folder " + folder + " is not writable");
-        }
-        requireFree(folder);
+        prepare(folder);
         try {
             return new RunFolder(folder, config, provenance, false);
         } catch (IOException e) {
-            throw new RunFolderException("cannot write to run folder " + folder + ": " + e.getMessage());
+            throw new RunFolderException("cannot write to run folder " + folder + ": " + IoProblem.describe(e));
+        }
+    }
+
+    /**
+     * Empties the records of the run in {@code folder} (locked by the caller) so it can start again from
+     * the beginning with the configuration it holds: its checkpoints, summary, telemetry and epoch lines
+     * go; {@code config.json} is written again.
+     */
+    public static RunFolder restart(Path folder, RunConfig config, Map<String, Object> provenance) {
+        try {
+            for (String name : List.of(CheckpointStore.LATEST, CheckpointStore.PREVIOUS, CheckpointStore.LATEST + ".tmp", SUMMARY)) {
+                Files.deleteIfExists(folder.resolve(name));
+            }
+            return new RunFolder(folder, config, provenance, false);
+        } catch (IOException e) {
+            throw new RunFolderException("cannot restart the run in " + folder + ": " + IoProblem.describe(e));
         }
     }
 
@@ -192,7 +239,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         summary.put("provenance", provenance);
         try {
             telemetry.flush();
-            writeAtomically(folder.resolve("summary.json"), Json.writePretty(summary));
+            writeAtomically(folder.resolve(SUMMARY), Json.writePretty(summary));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write summary to " + folder, e);
         }
@@ -233,14 +280,19 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** Writes {@code text} to a temporary sibling, then renames it over {@code target}. */
+    /** Writes {@code text} to a temporary sibling, then renames it over {@code target}; on failure the temporary file goes. */
     public static void writeAtomically(Path target, String text) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
     }
 }

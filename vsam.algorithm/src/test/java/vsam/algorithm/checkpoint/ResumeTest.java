@@ -1,5 +1,9 @@
 package vsam.algorithm.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -138,5 +142,18 @@ class ResumeTest {
         fresh(config("vsam"), dir, 20, 0);
         CheckpointException e = assertThrows(CheckpointException.class, () -> resumed(config("sam"), dir));
         assertTrue(e.getMessage().contains("another configuration"), e.getMessage());
+    }
+
+    /** A save that fails half-way leaves no temporary file behind, and the checkpoints already there intact. */
+    @Test
+    void aFailedSaveRemovesItsTemporaryFileAndKeepsTheLatestCheckpoint(@TempDir Path dir) throws Exception {
+        fresh(config("vsam"), dir, 0, 7);
+        Checkpoint latest = new CheckpointStore(dir).loadLatest();
+        // The previous checkpoint's name taken by a non-empty folder: moving the latest there must fail.
+        Files.delete(dir.resolve(CheckpointStore.PREVIOUS));
+        Files.createDirectories(dir.resolve(CheckpointStore.PREVIOUS).resolve("in-the-way"));
+        assertThrows(IOException.class, () -> new CheckpointStore(dir).save(latest));
+        assertFalse(Files.exists(dir.resolve(CheckpointStore.LATEST + ".tmp")), "the temporary file was removed");
+        assertEquals(latest.iteration(), CheckpointStore.read(dir.resolve(CheckpointStore.LATEST)).iteration());
     }
 }

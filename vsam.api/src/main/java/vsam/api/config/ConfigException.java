@@ -3,14 +3,16 @@ package vsam.api.config;
 /**
  * A configuration value is out of range or of the wrong kind. The message names the field, the bad
  * value and what is allowed, on one line, e.g.
- * {@code invalid method.vsam.window: 0 (allowed: an integer >= 2)}.
+ * {@code invalid method.vsam.window: 0 (allowed: an integer >= 2)}. A value longer than
+ * {@value MessageText#MAX_QUOTED} characters (a quoted one, or the value itself) is cut there, with its length said,
+ * so a huge string read from a file does not flood the terminal.
  */
 public class ConfigException extends IllegalArgumentException {
 
     private final String field;
 
     public ConfigException(String field, Object value, String allowed) {
-        super(oneLine("invalid " + field + ": " + value + " (allowed: " + allowed + ")"));
+        super(oneLine("invalid " + field + ": " + MessageText.cut(String.valueOf(value)) + " (allowed: " + allowed + ")"));
         this.field = field;
     }
 
@@ -19,7 +21,7 @@ public class ConfigException extends IllegalArgumentException {
      * but for control characters (a field name read from a file may hold one), which are escaped.
      */
     public ConfigException(String field, String message) {
-        super(oneLine(message));
+        super(oneLine(MessageText.cutQuoted(message)));
         this.field = field;
     }
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * (ALGORITHMS.md §3). Fields that the chosen method does not use keep their defaults.
  *
  * @param name            {@code sgd}, {@code sam}, {@code asam}, {@code vsam}, {@code sam-<k>} (e.g. {@code sam-5}),
- *                        {@code looksam}, {@code rst} or {@code aesam}
+ *                        {@code looksam}, {@code rst} or {@code aesam}; {@code sam-<k>} is stored with k in
+ *                        plain decimal ({@code sam-05} becomes {@code sam-5}), so one method has one name
  * @param rho             perturbation radius ρ (0.05 for SAM-like methods, 2.0 for ASAM)
  * @param lookSamPeriod   LookSAM's k: SAM every k-th step
  * @param lookSamAlpha    LookSAM's α_l: weight of the stored orthogonal component
@@ -46,7 +47,9 @@ public record MethodConfig(String name, double rho, int lookSamPeriod, double lo
         Check.named("method.name", name);
         Matcher m = SAM_K.matcher(name);
         if (m.matches()) {
-            Check.atLeast("method.name", Integer.parseInt(m.group(1)), 1);
+            int k = Integer.parseInt(m.group(1));
+            Check.atLeast("method.name", k, 1);
+            name = "sam-" + k;
         } else if (!NAMES.contains(name) || name.equals("sam-k")) {
             throw new ConfigException("method.name", "'" + name + "'",
                     "one of sgd, sam, asam, vsam, sam-<k> (e.g. sam-5), looksam, rst, aesam" + nearest(name));
