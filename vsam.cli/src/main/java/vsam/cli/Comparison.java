@@ -8,20 +8,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.run.RunFolderLock;
-import vsam.api.network.TrainingData;
-import vsam.data.RunData;
 import vsam.algorithm.train.CancellationToken;
+import vsam.algorithm.train.SamGainShare;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
+import vsam.api.network.TrainingData;
+import vsam.data.RunData;
 
 /**
  * Several methods trained one after another on one setup (same data, seed, model and base optimizer),
  * then a table: final and best test accuracy, training seconds (evaluation excluded), passes per step,
- * SAM fraction and speed-up against SAM (SAM's training time divided by the method's, when SAM ran).
+ * SAM fraction, training time against SAM's, and the share of SAM's gain over SGD the method keeps
+ * ({@link #gainShare}).
  * The table is printed and saved as {@code compare.md} and {@code compare.csv} in the comparison folder,
  * which the comparison holds locked ({@link RunFolderLock}) while it runs; each run's folder inside it is
  * locked by its run.
@@ -89,38 +92,74 @@ final class Comparison {
                 .map(o -> o.result().trainSeconds());
     }
 
+    /** The final test accuracy of {@code method}, if it ran to the end. */
+    private static Optional<Double> accuracyOf(List<RunExecutor.Outcome> outcomes, String method) {
+        return outcomes.stream().filter(o -> o.result().method().equals(method))
+                .filter(o -> o.result().status() == TrainingResult.Status.COMPLETED).findFirst()
+                .map(o -> o.result().finalAccuracy());
+    }
+
+    /** {@link SamGainShare} of {@code r}'s final accuracy: empty unless SGD, SAM and {@code r} all finished. */
+    static OptionalDouble gainShare(List<RunExecutor.Outcome> outcomes, TrainingResult r) {
+        Optional<Double> sgd = accuracyOf(outcomes, "sgd");
+        Optional<Double> sam = accuracyOf(outcomes, "sam");
+        if (sgd.isEmpty() || sam.isEmpty() || r.status() != TrainingResult.Status.COMPLETED) {
+            return OptionalDouble.empty();
+        }
+        return SamGainShare.of(r.finalAccuracy(), sgd.get(), sam.get());
+    }
+
     static String table(List<RunExecutor.Outcome> outcomes) {
         Optional<Double> sam = samSeconds(outcomes);
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%n| %-8s | %9s | %8s | %10s | %11s | %12s | %11s |%n", "method", "final acc",
-                "best acc", "train s", "passes/step", "SAM fraction", "vs SAM time"));
-        s.append("|----------|-----------|----------|------------|-------------|--------------|-------------|\n");
+        s.append(String.format(Locale.ROOT, "%n| %-8s | %9s | %8s | %10s | %11s | %12s | %11s | %15s |%n", "method", "final acc",
+                "best acc", "train s", "passes/step", "SAM fraction", "vs SAM time", "SAM's gain kept"));
+        s.append("|----------|-----------|----------|------------|-------------|--------------|-------------|-----------------|\n");
         for (RunExecutor.Outcome o : outcomes) {
             TrainingResult r = o.result();
             String ratio = sam.map(t -> String.format(Locale.ROOT, "%.2f×", r.trainSeconds() / t)).orElse("—");
-            s.append(String.format(Locale.ROOT, "| %-8s | %8.2f%% | %7.2f%% | %10.1f | %11.2f | %11.1f%% | %11s |%n", r.method(),
+            String kept = SamGainShare.percent(gainShare(outcomes, r));
+            s.append(String.format(Locale.ROOT, "| %-8s | %8.2f%% | %7.2f%% | %10.1f | %11.2f | %11.1f%% | %11s | %15s |%n", r.method(),
                     100 * r.finalAccuracy(), 100 * r.bestAccuracy(), r.trainSeconds(), r.passesPerStep(),
-                    100 * r.samFraction(), ratio));
+                    100 * r.samFraction(), ratio, kept));
+        }
+        Optional<Double> sgdAcc = accuracyOf(outcomes, "sgd");
+        Optional<Double> samAcc = accuracyOf(outcomes, "sam");
+        if (sgdAcc.isPresent() && samAcc.isPresent()) {
+            double gain = samAcc.get() - sgdAcc.get();
+            s.append(String.format(Locale.ROOT, "%nSAM's gain over SGD: %+.2f points of final test accuracy%s.%n", 100 * gain,
+                    SamGainShare.isMeaningful(sgdAcc.get(), samAcc.get()) ? ""
+                            : String.format(Locale.ROOT, " (under %.1f points: within one seed's noise, so no share of it is given)",
+                                    100 * SamGainShare.MIN_GAIN)));
         }
         sam.ifPresent(t -> {
             for (RunExecutor.Outcome o : outcomes) {
                 if (o.result().method().equals("vsam")) {
-                    s.append(String.format(Locale.ROOT, "%nvSAM trained in %.2f× SAM's time (speed-up %.2f×).%n",
-                            o.result().trainSeconds() / t, t / o.result().trainSeconds()));
+                    TrainingResult v = o.result();
+                    OptionalDouble share = gainShare(outcomes, v);
+                    s.append(String.format(Locale.ROOT, "vSAM trained in %.2f× SAM's time (speed-up %.2f×)%s.%n",
+                            v.trainSeconds() / t, t / v.trainSeconds(),
+                            share.isPresent() ? " and kept " + SamGainShare.percent(share) + " of SAM's gain" : ""));
                 }
             }
         });
         return s.toString();
     }
 
+    private static String shareText(OptionalDouble share) {
+        return share.isPresent() ? String.format(Locale.ROOT, "%.4f", share.getAsDouble()) : "";
+    }
+
     static String csv(List<RunExecutor.Outcome> outcomes) {
         Optional<Double> sam = samSeconds(outcomes);
-        StringBuilder s = new StringBuilder("method,final_accuracy,best_accuracy,train_seconds,passes_per_step,sam_fraction,time_vs_sam,folder\n");
+        StringBuilder s = new StringBuilder("method,final_accuracy,best_accuracy,train_seconds,passes_per_step,sam_fraction,time_vs_sam,"
+                + "sam_gain_kept,folder\n");
         for (RunExecutor.Outcome o : outcomes) {
             TrainingResult r = o.result();
-            s.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.4f,%.6f,%s,%s%n", r.method(), r.finalAccuracy(),
+            s.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.4f,%.6f,%s,%s,%s%n", r.method(), r.finalAccuracy(),
                     r.bestAccuracy(), r.trainSeconds(), r.passesPerStep(), r.samFraction(),
-                    sam.map(t -> String.format(Locale.ROOT, "%.4f", r.trainSeconds() / t)).orElse(""), o.folder()));
+                    sam.map(t -> String.format(Locale.ROOT, "%.4f", r.trainSeconds() / t)).orElse(""),
+                    shareText(gainShare(outcomes, r)), o.folder()));
         }
         return s.toString();
     }

@@ -12,18 +12,21 @@ import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
-import vsam.data.RunData;
 
 /**
- * {@code vsam demo}: SGD, SAM and vSAM side by side on Fashion-MNIST with {@code cnn-s}, sized to finish in
- * about five minutes on two cores: {@value #FULL_EPOCHS} epochs of the full data set when it is installed,
- * {@value #EMBEDDED_EPOCHS} epochs of the embedded 6,000-image subset otherwise.
+ * {@code vsam demo}: SGD, SAM and vSAM side by side where SAM is known to help — {@code cnn-s} on the
+ * embedded 6,000-image Fashion-MNIST subset with {@value #LABEL_NOISE_PERCENT}% of its training labels
+ * replaced at random (symmetric noise, docs/ALGORITHMS.md §4), {@value #EPOCHS} epochs, sized to finish in
+ * about five minutes on two cores. SGD memorises the wrong labels late in training and SAM resists, so the
+ * table's "SAM's gain kept" column says how much of that a cheaper method keeps. On clean labels SAM gains
+ * little over SGD in a few epochs, and "as good as SAM" would show nothing.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare sgd, sam and vsam on Fashion-MNIST (about 5 minutes on 2 cores).", sortOptions = false)
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare sgd, sam and vsam where SAM helps: "
+        + "Fashion-MNIST (embedded subset) with 40% noisy training labels (about 5 minutes on 2 cores).", sortOptions = false)
 final class DemoCommand implements Callable<Integer> {
 
-    static final int FULL_EPOCHS = 3;
-    static final int EMBEDDED_EPOCHS = 30;
+    static final int EPOCHS = 20;
+    static final int LABEL_NOISE_PERCENT = 40;
 
     @Spec
     CommandSpec spec;
@@ -37,11 +40,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "CPU threads; 0 = backend default. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--data-dir", description = "Folder holding Fashion-MNIST's IDX files.")
-    Optional<String> dataDir = Optional.empty();
+    @Option(names = "--epochs", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    int epochs = EPOCHS;
 
-    @Option(names = "--epochs", description = "Override the epochs the demo picks.")
-    Optional<Integer> epochs = Optional.empty();
+    @Option(names = "--label-noise", description = "Share of training labels replaced at random. Default: ${DEFAULT-VALUE}.")
+    double labelNoise = LABEL_NOISE_PERCENT / 100.0;
+
+    @Option(names = "--seed", description = "Run seed. Default: ${DEFAULT-VALUE}.")
+    long seed;
 
     @Option(names = "--out", description = "Folder for the runs and the table (default: runs/<date-time>-demo).")
     Optional<Path> out = Optional.empty();
@@ -52,11 +58,11 @@ final class DemoCommand implements Callable<Integer> {
         options.backend = backend;
         options.device = device;
         options.threads = threads;
-        options.dataDir = dataDir;
-        options.dataset = "fashion-mnist";
+        options.dataset = "embedded";
         options.model = "cnn-s";
-        boolean full = RunData.isInstalled(options.toConfig("sgd").data());
-        options.epochs = epochs.orElse(full ? FULL_EPOCHS : EMBEDDED_EPOCHS);
+        options.labelNoise = labelNoise;
+        options.epochs = epochs;
+        options.seed = seed;
         List<String> methods = List.of("sgd", "sam", "vsam");
         try (StopOnShutdown stop = StopOnShutdown.install()) {
             List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())

@@ -24,6 +24,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.run.RunFolderException;
+import vsam.algorithm.train.SamGainShare;
 import vsam.gui.compare.RunComparison;
 import vsam.gui.compare.RunFolderReader;
 import vsam.gui.compare.RunRecord;
@@ -99,6 +100,7 @@ final class CompareView extends VBox {
         table.getColumns().add(column("passes/step", 80, r -> String.format(Locale.ROOT, "%.2f", r.passesPerStep())));
         table.getColumns().add(column("SAM fraction", 90, r -> percent(r.samFraction())));
         table.getColumns().add(column("speed-up", 80, r -> comparison(runs).speedUpText(r)));
+        table.getColumns().add(column("SAM's gain kept", 110, r -> SamGainShare.percent(comparison(runs).samGainKept(r))));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRecord>) c -> changed());
         runs.addListener((ListChangeListener<RunRecord>) c -> {
             if (!baselinePicked || !runs.contains(baseline.getValue())) {

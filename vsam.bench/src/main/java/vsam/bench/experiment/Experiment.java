@@ -13,6 +13,7 @@ import java.util.Locale;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.CancellationToken;
+import vsam.algorithm.train.SamGainShare;
 import vsam.algorithm.train.TrainingListener;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
@@ -238,7 +239,7 @@ public final class Experiment {
                 + "1st-percentile step time: the steps' cost with the machine's other load mostly filtered out. "
                 + "Speed-up vs SAM = SAM's mean time / the method's, on each of the two times. SAM gain kept = "
                 + "(acc − acc_SGD) / (acc_SAM − acc_SGD) on the means, shown only when SAM beats SGD by at least "
-                + String.format(Locale.ROOT, "%.1f", 100 * ResultTable.MIN_GAIN) + " points.\n\n");
+                + String.format(Locale.ROOT, "%.1f", 100 * SamGainShare.MIN_GAIN) + " points.\n\n");
         for (Path chart : charts) {
             s.append("![").append(chart.getFileName()).append("](").append(prefix).append(chart.getFileName()).append(")\n");
         }

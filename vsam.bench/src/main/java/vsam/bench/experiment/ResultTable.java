@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import vsam.algorithm.train.SamGainShare;
 
 /**
  * The table of one setup: per method, over its completed seeds, mean ± sample standard deviation of the
@@ -18,17 +19,13 @@ import java.util.function.ToDoubleFunction;
  *   <li>speed-up vs SAM {@code = t_SAM / t_method} (2 = half of SAM's training time), once on the wall-clock
  *       training time and once on the quiet step time, which a busy machine disturbs far less;</li>
  *   <li>share of SAM's gain kept {@code = (acc − acc_SGD) / (acc_SAM − acc_SGD)} (1 = all of SAM's gain over
- *       SGD, 0 = none), for the final and for the best accuracy; undefined when SAM or SGD did not run or
- *       when SAM's gain over SGD is smaller than {@link #MIN_GAIN} or negative (then the ratio would only amplify
- *       noise, or measure nothing).</li>
+ *       SGD, 0 = none, {@link SamGainShare}), for the final and for the best accuracy; undefined when SAM or SGD
+ *       did not run or when SAM's gain over SGD is smaller than {@link SamGainShare#MIN_GAIN} or negative.</li>
  * </ul>
  *
  * @param rows one row per method that has at least one completed run, in the order asked for
  */
 public record ResultTable(List<Row> rows) {
-
-    /** SAM's gain over SGD below which the share of the gain is not reported: 0.2 accuracy points. */
-    public static final double MIN_GAIN = 0.002;
 
     /**
      * One method's row.
@@ -101,19 +98,12 @@ public record ResultTable(List<Row> rows) {
         return OptionalDouble.of(sam.mean() / method.mean());
     }
 
-    /**
-     * {@code (acc − acc_SGD) / (acc_SAM − acc_SGD)} on the means: empty without SGD or SAM, or when SAM gains less
-     * than {@link #MIN_GAIN} over SGD (or loses to it: then there is no gain to keep).
-     */
+    /** {@link SamGainShare} on the means: empty without SGD or SAM. */
     public static OptionalDouble gainKept(Stats sgd, Stats sam, Stats method) {
         if (sgd == null || sam == null || method == null) {
             return OptionalDouble.empty();
         }
-        double gain = sam.mean() - sgd.mean();
-        if (!(gain >= MIN_GAIN)) {
-            return OptionalDouble.empty();
-        }
-        return OptionalDouble.of((method.mean() - sgd.mean()) / gain);
+        return SamGainShare.of(method.mean(), sgd.mean(), sam.mean());
     }
 
     private static Stats stats(List<RunRecord> runs, ToDoubleFunction<RunRecord> field) {
@@ -135,7 +125,7 @@ public record ResultTable(List<Row> rows) {
             s.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %.2f | %.1f%% | %s | %s | %s | %s |%n",
                     r.label(), r.seeds(), percent(r.finalAccuracy()), percent(r.bestAccuracy()), seconds(r.trainSeconds()),
                     seconds(r.quietSeconds()), r.passesPerStep(), 100 * r.samFraction(), ratio(r.speedUpVsSam(), "×"),
-                    ratio(r.quietSpeedUpVsSam(), "×"), share(r.gainKeptFinal()), share(r.gainKeptBest())));
+                    ratio(r.quietSpeedUpVsSam(), "×"), SamGainShare.percent(r.gainKeptFinal()), SamGainShare.percent(r.gainKeptBest())));
         }
         return s.toString();
     }
@@ -170,10 +160,6 @@ public record ResultTable(List<Row> rows) {
 
     private static String ratio(OptionalDouble v, String unit) {
         return v.isPresent() ? String.format(Locale.ROOT, "%.2f%s", v.getAsDouble(), unit) : "—";
-    }
-
-    private static String share(OptionalDouble v) {
-        return v.isPresent() ? Math.round(100 * v.getAsDouble()) + "%" : "—";
     }
 
     private static String num(double v) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import vsam.algorithm.train.SamGainShare;
 import vsam.gui.chart.ChartModel;
 import vsam.gui.chart.SeriesSnapshot;
 import vsam.gui.chart.YAxis;
@@ -11,7 +12,9 @@ import vsam.gui.chart.YAxis;
 /**
  * A set of runs put side by side against a baseline: speed-up, the table as CSV, and overlay charts of
  * the runs' curves. Speed-up is the baseline's training time divided by the run's (the command line's
- * {@code vsam compare} reports the inverse, "time vs SAM"): 2.0× means twice as fast as the baseline.
+ * {@code vsam compare} reports the inverse, "time vs SAM"): 2.0× means twice as fast as the baseline. The share
+ * of SAM's gain a run keeps is {@link SamGainShare} on final accuracy, against the first completed SGD and SAM
+ * runs among them (meaningful when the runs share one setup).
  *
  * @param runs     the runs, in table order
  * @param baseline the run others are measured against, if any
@@ -20,7 +23,7 @@ public record RunComparison(List<RunRecord> runs, Optional<RunRecord> baseline) 
 
     /** Header of {@link #csv()}. */
     public static final String CSV_HEADER = "run,method,model,dataset,backend,device,status,final_accuracy,best_accuracy,"
-            + "train_seconds,passes_per_step,sam_fraction,iterations,speedup_vs_baseline,folder";
+            + "train_seconds,passes_per_step,sam_fraction,iterations,speedup_vs_baseline,sam_gain_kept,folder";
 
     /** Copies the list. */
     public RunComparison {
@@ -46,16 +49,34 @@ public record RunComparison(List<RunRecord> runs, Optional<RunRecord> baseline) 
         return s.isPresent() ? String.format(Locale.ROOT, "%.2f×", s.getAsDouble()) : "";
     }
 
+    /** Share of SAM's gain over SGD that {@code run} keeps; empty without a completed SGD and SAM run. */
+    public OptionalDouble samGainKept(RunRecord run) {
+        Optional<RunRecord> sgd = firstCompleted("sgd");
+        Optional<RunRecord> sam = firstCompleted("sam");
+        if (sgd.isEmpty() || sam.isEmpty() || !run.status().equals(COMPLETED)) {
+            return OptionalDouble.empty();
+        }
+        return SamGainShare.of(run.finalAccuracy(), sgd.get().finalAccuracy(), sam.get().finalAccuracy());
+    }
+
+    private static final String COMPLETED = "completed";
+
+    private Optional<RunRecord> firstCompleted(String method) {
+        return runs.stream().filter(r -> r.method().equals(method) && r.status().equals(COMPLETED)).findFirst();
+    }
+
     /** The table as CSV: a header line, then one line per run; text cells quoted when needed. */
     public String csv() {
         StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
         for (RunRecord r : runs) {
             OptionalDouble up = speedUp(r);
+            OptionalDouble kept = samGainKept(r);
             s.append(String.join(",", cell(r.name()), cell(r.method()), cell(r.config().model()),
                     cell(r.config().data().dataset()), cell(r.config().backend()), cell(r.config().device()), cell(r.status()),
                     fmt("%.6f", r.finalAccuracy()), fmt("%.6f", r.bestAccuracy()), fmt("%.3f", r.trainSeconds()),
                     fmt("%.4f", r.passesPerStep()), fmt("%.6f", r.samFraction()), Long.toString(r.iterations()),
-                    up.isPresent() ? fmt("%.4f", up.getAsDouble()) : "", cell(r.folder().toString())));
+                    up.isPresent() ? fmt("%.4f", up.getAsDouble()) : "", kept.isPresent() ? fmt("%.4f", kept.getAsDouble()) : "",
+                    cell(r.folder().toString())));
             s.append('\n');
         }
         return s.toString();

@@ -89,5 +89,16 @@ class RunFolderReaderTest {
         assertEquals(2, c.accuracyOverlay().series().size());
         assertEquals(0, new RunComparison(runs, Optional.empty()).csv().lines().skip(1)
                 .filter(l -> l.contains(",2.5000,")).count(), "no baseline, no speed-up");
+        assertTrue(c.samGainKept(vsam).isEmpty(), "no SGD run, no share of SAM's gain");
+    }
+
+    @Test
+    void theShareOfSamsGainIsMeasuredAgainstTheSgdAndSamRuns() {
+        RunRecord sgd = RunFolderReader.read(TestRuns.write(dir.resolve("sgd"), "sgd", 5, 0.76));
+        RunRecord sam = RunFolderReader.read(TestRuns.write(dir.resolve("sam"), "sam", 10, 0.86));
+        RunRecord vsam = RunFolderReader.read(TestRuns.write(dir.resolve("vsam"), "vsam", 6, 0.83));
+        RunComparison c = new RunComparison(List.of(sgd, sam, vsam), Optional.of(sam));
+        assertEquals(0.7, c.samGainKept(vsam).getAsDouble(), 1e-9);
+        assertTrue(c.csv().lines().toList().get(3).endsWith(",0.7000," + vsam.folder()), c.csv());
     }
 }
