@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vsam.algorithm.train.Trainer;
 
-/** ARCHITECTURE.md: the algorithm module requires vsam.api only — never a backend, DJL, JavaCPP or JavaFX. */
+/** docs/ARCHITECTURE.md: the algorithm module requires vsam.api only — never a backend, DJL, JavaCPP or JavaFX. */
 class ModuleBoundaryTest {
 
     @Test

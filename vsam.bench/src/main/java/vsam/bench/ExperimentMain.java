@@ -18,7 +18,7 @@ import vsam.bench.experiment.Variant;
 import vsam.data.DataException;
 
 /**
- * {@code vsam experiment}: every method on the reference CPU setups (ALGORITHMS.md §4), two seeds, with
+ * {@code vsam experiment}: every method on the reference CPU setups (docs/ALGORITHMS.md §4), two seeds, with
  * tables and charts; see {@link #USAGE}. Exit codes: 0 done, 1 a run or data problem, 2 a bad option,
  * 130 stopped by Ctrl-C (run the same command again to continue).
  */

@@ -12,7 +12,7 @@ import vsam.api.vector.Vec;
 /**
  * A "network" whose loss is the quadratic {@code L_B(w) = ½ wᵀ A w + b_Bᵀ w}, so its gradient is
  * {@code A w + b_B} and its Hessian is {@code A}: the PSF of a SAM step is exactly
- * {@code ρ · A g / ‖g‖} (ALGORITHMS.md §1). The batch-dependent linear term
+ * {@code ρ · A g / ‖g‖} (docs/ALGORITHMS.md §1). The batch-dependent linear term
  * {@code b_B[i] = noise · mean over examples of feature[i mod E]} makes gradients vary from batch to
  * batch without changing the Hessian. {@link #spec()} is not supported: it is not built from a spec.
  */

@@ -10,7 +10,7 @@ import vsam.api.vector.Vec;
 /**
  * vSAM's reuse rule: the {@code k}-th non-sampling step after a SAM step uses
  * {@code g + γ^k · PSF_last} while {@code k ≤ reuseHorizon}, and plain {@code g} after that
- * (ALGORITHMS.md §2.3). With {@code γ = 0} every non-sampling step is exactly an SGD step.
+ * (docs/ALGORITHMS.md §2.3). With {@code γ = 0} every non-sampling step is exactly an SGD step.
  */
 public final class DecayedPsf implements ReuseRule {
 

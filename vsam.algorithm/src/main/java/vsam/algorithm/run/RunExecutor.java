@@ -35,7 +35,7 @@ import vsam.api.network.TrainingData;
 
 /**
  * Runs one configured training run end to end, the same way for the command line, the desktop app and
- * the benchmarks: finds the backend at run time, builds the network from the shared spec and seeded
+ * the benchmarks: finds the backend at run time, builds the network from the model spec and seeded
  * weights, trains with the caller's listeners, writes the run folder and its checkpoints, and frees the
  * backend session. {@link #resume} continues a run folder from its latest intact checkpoint.
  *

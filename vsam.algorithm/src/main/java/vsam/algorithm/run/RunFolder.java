@@ -23,7 +23,7 @@ import vsam.api.telemetry.EpochEvent;
 import vsam.api.telemetry.IterationEvent;
 
 /**
- * The folder one run writes (ARCHITECTURE.md, "Outputs of a run"), shared by the command line, the
+ * The folder one run writes (docs/ARCHITECTURE.md, "Outputs of a run"), shared by the command line, the
  * desktop app and the benchmarks:
  *
  * <ul>

@@ -10,7 +10,7 @@ import vsam.api.random.SplitMix64;
 
 /**
  * vSAM's sampling policy (Deng et al., arXiv 2403.08821, following the authors' public code; the rule
- * is ALGORITHMS.md §2.3 line for line).
+ * is docs/ALGORITHMS.md §2.3 line for line).
  *
  * <p>State: {@code s}, the SAM steps per window of K iterations (starts at {@code initialS});
  * {@code P}, {@code R}: the last K values of {@code p = ‖PSF‖} and {@code r = ‖PSF‖/‖g‖} (K zeros at

@@ -4,7 +4,7 @@ import vsam.algorithm.reuse.ReuseRule;
 import vsam.algorithm.sampling.SamplingPolicy;
 
 /**
- * A sharpness-aware method as the composition ALGORITHMS.md §3 describes: when to take the second
+ * A sharpness-aware method as the composition docs/ALGORITHMS.md §3 describes: when to take the second
  * pass, how to perturb for it, and what non-sampling steps reuse. The base optimizer is composed in
  * {@link SharpnessAwareStep}.
  *

@@ -15,7 +15,7 @@ import vsam.api.config.VsamConfig;
 import vsam.api.vector.Vec;
 
 /**
- * Builds every method by name from its configuration (ALGORITHMS.md §3):
+ * Builds every method by name from its configuration (docs/ALGORITHMS.md §3):
  *
  * <table>
  *   <caption>methods as compositions</caption>

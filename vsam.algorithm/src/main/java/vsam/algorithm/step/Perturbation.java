@@ -8,7 +8,7 @@ import vsam.api.vector.Vec;
  */
 public interface Perturbation {
 
-    /** The named epsilon of the perturbation denominators, {@code 1e-12} (ALGORITHMS.md §1). */
+    /** The named epsilon of the perturbation denominators, {@code 1e-12} (docs/ALGORITHMS.md §1). */
     double EPSILON = 1e-12;
 
     /** Adds {@code e} to {@code params} in place; does nothing when {@code g} is zero. */

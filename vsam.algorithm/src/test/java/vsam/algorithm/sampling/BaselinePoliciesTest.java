@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** SAM-k, RST and AE-SAM decide exactly as ALGORITHMS.md §3 says. */
+/** SAM-k, RST and AE-SAM decide exactly as docs/ALGORITHMS.md §3 says. */
 class BaselinePoliciesTest {
 
     @Test

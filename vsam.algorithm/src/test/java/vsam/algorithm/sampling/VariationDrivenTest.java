@@ -12,7 +12,7 @@ import vsam.api.config.ConfigException;
 import vsam.api.config.VsamConfig;
 import vsam.api.config.Warmup;
 
-/** Pins vSAM's sampling rule (ALGORITHMS.md §2.3) down with synthetic PSF statistics. */
+/** Pins vSAM's sampling rule (docs/ALGORITHMS.md §2.3) down with synthetic PSF statistics. */
 class VariationDrivenTest {
 
     private static final long TOTAL = 6_000;

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Which sharpness-aware method trains the run, with every method's hyper-parameters
- * (ALGORITHMS.md §3). Fields that the chosen method does not use keep their defaults.
+ * (docs/ALGORITHMS.md §3). Fields that the chosen method does not use keep their defaults.
  *
  * @param name            {@code sgd}, {@code sam}, {@code asam}, {@code vsam}, {@code sam-<k>} (e.g. {@code sam-5}),
  *                        {@code looksam}, {@code rst} or {@code aesam}; {@code sam-<k>} is stored with k in
@@ -30,7 +30,7 @@ public record MethodConfig(String name, double rho, int lookSamPeriod, double lo
 
     /** SAM's default radius. */
     public static final double DEFAULT_RHO = 0.05;
-    /** ASAM's default radius (its useful ρ is about 10× SAM's). */
+    /** ASAM's default radius, 2.0: its perturbation is scaled by |w|, so its useful ρ is far larger than SAM's 0.05. */
     public static final double DEFAULT_ASAM_RHO = 2.0;
 
     private static final Pattern SAM_K = Pattern.compile("sam-(\\d{1,6})");

@@ -41,7 +41,7 @@ public record OptimizerConfig(Kind kind, double learningRate, double momentum, d
         return new OptimizerConfig(Kind.ADAMW, learningRate, 0.9, weightDecay, false, 0.9, 0.999, 1e-8);
     }
 
-    /** The CPU reference setup (ALGORITHMS.md §4): SGD lr 0.05, momentum 0.9, weight decay 5e-4. */
+    /** The CPU reference setup (docs/ALGORITHMS.md §4): SGD lr 0.05, momentum 0.9, weight decay 5e-4. */
     public static OptimizerConfig defaults() {
         return sgd(0.05, 0.9, 5e-4);
     }

@@ -1,7 +1,7 @@
 package vsam.api.config;
 
 /**
- * vSAM's hyper-parameters (ALGORITHMS.md §2.1; defaults follow the authors' public implementation).
+ * vSAM's hyper-parameters (docs/ALGORITHMS.md §2.1; defaults follow the authors' public implementation).
  *
  * @param window              K: iterations per sampling window and samples kept in the statistics windows
  * @param blocks              B: blocks of the sorted-block variance; K must be divisible by B
@@ -47,7 +47,7 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
 
     /**
      * The reference run the paper's gains were tuned for, in iterations: 200 CIFAR epochs of 391
-     * batches of 128 (ALGORITHMS.md §4), 1,564 windows of 50.
+     * batches of 128 (docs/ALGORITHMS.md §4), 1,564 windows of 50.
      */
     public static final long PAPER_RUN_ITERATIONS = 200L * 391;
 
@@ -64,7 +64,7 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
         return Math.max(1, (double) gainHorizon / adaptiveIterations);
     }
 
-    /** The defaults of ALGORITHMS.md §2.1. */
+    /** The defaults of docs/ALGORITHMS.md §2.1. */
     public static VsamConfig defaults() {
         return new VsamConfig(50, 5, 0.13, 0.13, 0.7, 6, 0.8, 10, Warmup.auto(), 1, 0);
     }

@@ -1,7 +1,7 @@
 package vsam.api.config;
 
 /**
- * vSAM's warm-up span: full-SAM iterations before the adaptive sampling starts (ALGORITHMS.md §2.1).
+ * vSAM's warm-up span: full-SAM iterations before the adaptive sampling starts (docs/ALGORITHMS.md §2.1).
  *
  * @param unit   {@link Unit#AUTO} for {@code max(K, 1.5% of the run's iterations)}, or a span in epochs or iterations
  * @param amount the span in {@code unit}s (ignored for AUTO)

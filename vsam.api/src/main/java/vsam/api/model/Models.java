@@ -12,7 +12,7 @@ import vsam.api.model.Layer.MaxPool2d;
 import vsam.api.model.Layer.Relu;
 import vsam.api.model.Layer.Residual;
 
-/** The catalogue of model specs every backend can build (ARCHITECTURE.md, "Models"). */
+/** The catalogue of model specs every backend can build (docs/ARCHITECTURE.md, "Models"). */
 public final class Models {
 
     /** The catalogue's ids, in the order they are listed to users. */

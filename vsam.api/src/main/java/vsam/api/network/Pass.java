@@ -6,7 +6,7 @@ public enum Pass {
     CLEAN,
     /**
      * The pass at the perturbed weights {@code w + e}: BatchNorm uses batch statistics but its running
-     * mean and variance must be exactly what they were before the pass (ALGORITHMS.md §1, step 3).
+     * mean and variance must be exactly what they were before the pass (docs/ALGORITHMS.md §1, step 3).
      */
     PERTURBED
 }

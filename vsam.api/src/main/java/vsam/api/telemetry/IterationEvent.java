@@ -1,7 +1,7 @@
 package vsam.api.telemetry;
 
 /**
- * What happened in one training iteration (ALGORITHMS.md §2.3), sent to listeners for progress bars,
+ * What happened in one training iteration (docs/ALGORITHMS.md §2.3), sent to listeners for progress bars,
  * metrics files and live charts. Values a method does not have (vSAM's {@code s} for SAM, say) are
  * {@code NaN}.
  *

@@ -5,7 +5,7 @@ import vsam.api.random.SplitMix64;
 import vsam.data.Dataset;
 
 /**
- * Symmetric label noise for the noisy-label yardstick of ALGORITHMS.md §4: each training label is,
+ * Symmetric label noise for the noisy-label yardstick of docs/ALGORITHMS.md §4: each training label is,
  * with probability {@code p}, replaced by a class drawn uniformly from the {@code classes − 1}
  * OTHER classes, so a replaced label never equals its original. Apply it to training sets only; the
  * test set stays clean.

@@ -5,7 +5,7 @@ import vsam.data.Dataset;
 
 /**
  * Restricts a training set to its first {@code n} images in file order, as in the noisy-label
- * yardstick of ALGORITHMS.md §4 (the first 10,000 Fashion-MNIST training images).
+ * yardstick of docs/ALGORITHMS.md §4 (the first 10,000 Fashion-MNIST training images).
  */
 public final class TrainingSubset {
 
