@@ -39,11 +39,6 @@ public final class RunData {
         return cached;
     }
 
-    /** Whether the configured data set comes from files rather than the embedded Fashion-MNIST subset. */
-    public static boolean isInstalled(DataConfig config) {
-        return config.dataset().equals("embedded") || !splits(config).dataset().equals("embedded");
-    }
-
     /**
      * The batch sources of a run.
      *
