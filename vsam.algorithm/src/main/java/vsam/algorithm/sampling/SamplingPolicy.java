@@ -19,19 +19,9 @@ public interface SamplingPolicy {
     default void observe(SampleStats stats) {
     }
 
-    /** vSAM's {@code s} (SAM steps per window); NaN for policies without one. */
-    default double samplesPerWindow() {
-        return Double.NaN;
-    }
-
-    /** vSAM's window K; 0 for policies without one. */
-    default int window() {
-        return 0;
-    }
-
-    /** vSAM's latest variation {@code v}; NaN for policies without one. */
-    default double variation() {
-        return Double.NaN;
+    /** The policy's inner state for the telemetry; {@link SamplingDiagnostics#NONE} for a policy without one. */
+    default SamplingDiagnostics diagnostics() {
+        return SamplingDiagnostics.NONE;
     }
 
     /** Writes everything the policy has learned or drawn so far (checkpoints). Stateless policies write nothing. */

@@ -175,18 +175,13 @@ public final class VariationDriven implements SamplingPolicy {
     }
 
     @Override
+    public SamplingDiagnostics diagnostics() {
+        return new SamplingDiagnostics(s, s / window, lastVariation);
+    }
+
+    /** s, the SAM steps per window now. */
     public double samplesPerWindow() {
         return s;
-    }
-
-    @Override
-    public int window() {
-        return window;
-    }
-
-    @Override
-    public double variation() {
-        return lastVariation;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package vsam.algorithm.step;
 
+import java.util.Map;
 import java.util.function.Supplier;
 import vsam.algorithm.reuse.DecayedPsf;
 import vsam.algorithm.reuse.NoReuse;
@@ -10,16 +11,23 @@ import vsam.algorithm.sampling.GradientNormThreshold;
 import vsam.algorithm.sampling.Never;
 import vsam.algorithm.sampling.Periodic;
 import vsam.algorithm.sampling.VariationDriven;
+import vsam.api.config.AeSamConfig;
+import vsam.api.config.LookSamConfig;
+import vsam.api.config.MethodCatalogue;
 import vsam.api.config.MethodConfig;
+import vsam.api.config.MethodKind;
+import vsam.api.config.RstConfig;
 import vsam.api.config.VsamConfig;
 import vsam.api.vector.Vec;
 
 /**
- * Builds every method by name from its configuration (docs/ALGORITHMS.md §3):
+ * How each family of {@link MethodCatalogue} trains: its factory, a composition of a sampling policy, a
+ * perturbation and a reuse rule (docs/ALGORITHMS.md §3). Every factory's perturbation follows the
+ * configured radius schedule ({@link MethodConfig#rhoAt}).
  *
  * <table>
  *   <caption>methods as compositions</caption>
- *   <tr><th>name</th><th>sampling policy</th><th>perturbation</th><th>reuse rule</th></tr>
+ *   <tr><th>family</th><th>sampling policy</th><th>perturbation</th><th>reuse rule</th></tr>
  *   <tr><td>sgd</td><td>{@link Never}</td><td>—</td><td>{@link NoReuse}</td></tr>
  *   <tr><td>sam</td><td>{@link Always}</td><td>SAM</td><td>{@link NoReuse}</td></tr>
  *   <tr><td>asam</td><td>{@link Always}</td><td>{@link AdaptivePerturbation}</td><td>{@link NoReuse}</td></tr>
@@ -35,6 +43,56 @@ public final class Methods {
     /** Mixed into the run seed so the sampling draws do not repeat the initializer's sequence. */
     private static final long SAMPLING_SEED_SALT = 0x5A3D_1E5A_F00DL;
 
+    /** What a factory is given besides the method's configuration. */
+    public record Context(long iterationsPerEpoch, long totalIterations, long samplingSeed, Supplier<Vec> zeros) {
+    }
+
+    /** Builds one family's method. */
+    @FunctionalInterface
+    interface Factory {
+        Method create(MethodConfig config, Perturbation sam, Context ctx);
+    }
+
+    /** One factory per family of the catalogue. */
+    private static final Map<String, Factory> FACTORIES = Map.of(
+            "sgd", (c, sam, ctx) -> new Method(c.name(), new Never(), sam, new NoReuse()),
+            "sam", (c, sam, ctx) -> new Method(c.name(), new Always(), sam, new NoReuse()),
+            "asam", (c, sam, ctx) -> new Method(c.name(), new Always(),
+                    new AdaptivePerturbation(c::rhoAt, ctx.zeros().get(), ctx.zeros().get()), new NoReuse()),
+            MethodCatalogue.SAM_K_FAMILY, (c, sam, ctx) -> new Method(c.name(), new Periodic(c.samPeriod().getAsInt()), sam,
+                    new NoReuse()),
+            "looksam", (c, sam, ctx) -> {
+                LookSamConfig l = c.params(LookSamConfig.class);
+                return new Method(c.name(), new Periodic(l.period()), sam, new OrthogonalComponent(ctx.zeros().get(), l.alpha()));
+            },
+            "rst", (c, sam, ctx) -> {
+                RstConfig r = c.params(RstConfig.class);
+                double p = r.probability();
+                return new Method(c.name(), new Bernoulli(switch (r.schedule()) {
+                    case CONSTANT -> progress -> p;
+                    case LINEAR -> progress -> p * progress;
+                }, ctx.samplingSeed()), sam, new NoReuse());
+            },
+            "aesam", (c, sam, ctx) -> {
+                AeSamConfig a = c.params(AeSamConfig.class);
+                return new Method(c.name(), new GradientNormThreshold(a.delta(), a.lambda1(), a.lambda2()), sam, new NoReuse());
+            },
+            "vsam", (c, sam, ctx) -> {
+                VsamConfig v = c.params(VsamConfig.class);
+                long warmup = v.warmup().resolve(v.window(), ctx.iterationsPerEpoch(), ctx.totalIterations());
+                double exponent = v.gainExponent(ctx.totalIterations() - warmup);
+                return new Method(c.name(), new VariationDriven(v, warmup, ctx.samplingSeed(), exponent), sam,
+                        new DecayedPsf(v.gamma(), v.reuseHorizon()));
+            });
+
+    static {
+        for (MethodKind k : MethodCatalogue.KINDS) {
+            if (!FACTORIES.containsKey(k.family())) {
+                throw new IllegalStateException("method family '" + k.family() + "' has no factory in Methods");
+            }
+        }
+    }
+
     private Methods() {
     }
 
@@ -47,37 +105,7 @@ public final class Methods {
      */
     public static Method create(MethodConfig config, long iterationsPerEpoch, long totalIterations, long seed,
                                 Supplier<Vec> zeros) {
-        String name = config.name();
-        Perturbation sam = Perturbation.sam(config.rho());
-        long samplingSeed = seed ^ SAMPLING_SEED_SALT;
-        if (config.samPeriod().isPresent()) {
-            return new Method(name, new Periodic(config.samPeriod().getAsInt()), sam, new NoReuse());
-        }
-        return switch (name) {
-            case "sgd" -> new Method(name, new Never(), sam, new NoReuse());
-            case "sam" -> new Method(name, new Always(), sam, new NoReuse());
-            case "asam" -> new Method(name, new Always(),
-                    new AdaptivePerturbation(config.rho(), zeros.get(), zeros.get()), new NoReuse());
-            case "looksam" -> new Method(name, new Periodic(config.lookSamPeriod()), sam,
-                    new OrthogonalComponent(zeros.get(), config.lookSamAlpha()));
-            case "rst" -> {
-                double p = config.rstProbability();
-                yield new Method(name, new Bernoulli(switch (config.rstSchedule()) {
-                    case CONSTANT -> progress -> p;
-                    case LINEAR -> progress -> p * progress;
-                }, samplingSeed), sam, new NoReuse());
-            }
-            case "aesam" -> new Method(name,
-                    new GradientNormThreshold(config.aesamDelta(), config.aesamLambda1(), config.aesamLambda2()),
-                    sam, new NoReuse());
-            case "vsam" -> {
-                VsamConfig v = config.vsam();
-                long warmup = v.warmup().resolve(v.window(), iterationsPerEpoch, totalIterations);
-                double exponent = v.gainExponent(totalIterations - warmup);
-                yield new Method(name, new VariationDriven(v, warmup, samplingSeed, exponent), sam,
-                        new DecayedPsf(v.gamma(), v.reuseHorizon()));
-            }
-            default -> throw new IllegalArgumentException("unknown method '" + name + "'");
-        };
+        Context ctx = new Context(iterationsPerEpoch, totalIterations, seed ^ SAMPLING_SEED_SALT, zeros);
+        return FACTORIES.get(config.kind().family()).create(config, Perturbation.sam(config::rhoAt), ctx);
     }
 }

@@ -21,7 +21,7 @@ import vsam.api.vector.Vec;
  * <pre>
  *   g = ∇L_B(w)                                   clean pass
  *   if policy.sampleNow():                         sampling step (2 passes)
- *       w_saved = w;  w += e(w, g)                 SAM's or ASAM's perturbation
+ *       w_saved = w;  w += e(w, g, ρ(t))           SAM's or ASAM's perturbation
  *       g_s = ∇L_B(w)                              perturbed pass, BatchNorm statistics untouched
  *       w = w_saved                                restored by copy
  *       PSF = g_s − g;  reuse.onSample;  policy.observe(‖PSF‖, ‖g‖)
@@ -71,7 +71,8 @@ public final class SharpnessAwareStep {
         requireFinite(iteration, "gradient norm", gradNormAll);
         double gradNorm = statsScope.equals(g.segments().all()) ? gradNormAll : g.norm2(statsScope);
 
-        if (!method.policy().sampleNow(new StepContext(iteration, totalIterations, gradNormAll))) {
+        StepContext ctx = new StepContext(iteration, totalIterations, gradNormAll);
+        if (!method.policy().sampleNow(ctx)) {
             method.reuse().adjust(g);
             base.step(w, g, lr);
             return new StepOutcome(loss, false, gradNorm, Double.NaN, 1, passNanos);
@@ -79,7 +80,7 @@ public final class SharpnessAwareStep {
 
         saved.copyFrom(w);
         try {
-            method.perturbation().apply(w, g);
+            method.perturbation().apply(w, g, ctx.progress());
             long t1 = System.nanoTime();
             double perturbedLoss = network.lossAndGradient(batch, Pass.PERTURBED, gs);
             passNanos += System.nanoTime() - t1;

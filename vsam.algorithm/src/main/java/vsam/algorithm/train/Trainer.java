@@ -13,6 +13,7 @@ import vsam.algorithm.checkpoint.CheckpointException;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.optim.BaseOptimizer;
 import vsam.algorithm.optim.BaseOptimizers;
+import vsam.algorithm.sampling.SamplingDiagnostics;
 import vsam.algorithm.sampling.SamplingPolicy;
 import vsam.algorithm.schedule.LearningRateSchedule;
 import vsam.algorithm.step.Method;
@@ -82,7 +83,7 @@ public final class Trainer {
 
     /** The statistics scope a configuration asks for: the last {@code statsScope} tensors, or all. */
     public static SegmentScope statsScope(RunConfig config, Network network) {
-        int n = config.method().vsam().statsScope();
+        int n = config.method().statsScope();
         return n == 0 ? network.segments().all() : network.segments().last(n);
     }
 
@@ -164,11 +165,7 @@ public final class Trainer {
                     p.samSteps += out.sampled() ? 1 : 0;
                     p.epochLossSum += out.loss();
                     p.batchInEpoch++;
-                    double s = policy.samplesPerWindow();
-                    int k = policy.window();
-                    IterationEvent event = new IterationEvent(p.iteration, p.epoch, out.sampled(), s,
-                            k == 0 ? Double.NaN : s / k, (double) p.samSteps / (p.iteration + 1), out.loss(),
-                            out.gradNorm(), out.psfNorm(), out.psfRatio(), policy.variation(), lr, nanos, p.passes);
+                    IterationEvent event = iterationEvent(p, out, policy.diagnostics(), lr, nanos);
                     p.iteration++;
                     for (TrainingListener l : listeners) {
                         l.onIteration(event);
@@ -200,6 +197,13 @@ public final class Trainer {
             l.onFinish(result);
         }
         return result;
+    }
+
+    /** The telemetry of the iteration {@code p} is at, just run with outcome {@code out}. */
+    private static IterationEvent iterationEvent(Progress p, StepOutcome out, SamplingDiagnostics d, double lr, long nanos) {
+        return new IterationEvent(p.iteration, p.epoch, out.sampled(), d.samplesPerWindow(), d.samplingRate(),
+                (double) p.samSteps / (p.iteration + 1), out.loss(), out.gradNorm(), out.psfNorm(), out.psfRatio(),
+                d.variation(), lr, nanos, p.passes);
     }
 
     /** Writes a checkpoint of the current state that continues in epoch {@code epochToContinue}. */

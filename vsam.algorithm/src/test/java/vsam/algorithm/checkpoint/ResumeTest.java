@@ -47,8 +47,10 @@ class ResumeTest {
     private static final BatchSource TEST = InMemorySource.blobs(64, SHAPE, 3, 32, 5);
 
     private static RunConfig config(String method) {
-        MethodConfig m = MethodConfig.defaults(method)
-                .withVsam(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10)));
+        MethodConfig m = MethodConfig.defaults(method);
+        if (method.equals("vsam")) {
+            m = m.withParams(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10)));
+        }
         RunConfig c = RunConfig.defaults().withEpochs(3).withSeed(8).withMethod(m);
         return method.equals("aesam") ? c.withOptimizer(OptimizerConfig.adamW(1e-3, 0.01)) : c;
     }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import vsam.api.config.ConfigException;
 import vsam.api.config.DataConfig;
+import vsam.api.config.AeSamConfig;
+import vsam.api.config.LookSamConfig;
 import vsam.api.config.MethodConfig;
+import vsam.api.config.RstConfig;
 import vsam.api.config.OptimizerConfig;
 import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
@@ -37,14 +40,14 @@ class ConfigValidationTest {
         assertEquals(5e-4, c.optimizer().weightDecay());
         assertEquals(ScheduleConfig.Kind.COSINE, c.schedule().kind());
         assertEquals(0.05, c.method().rho());
-        VsamConfig v = c.method().vsam();
+        VsamConfig v = c.method().params(VsamConfig.class);
         assertEquals(50, v.window());
         assertEquals(5, v.blocks());
         assertEquals(0.13, v.alpha1());
         assertEquals(0.7, v.gamma());
         assertEquals(6, v.reuseHorizon());
         assertEquals(40, v.maxS());
-        assertEquals(10, v.statsScope());
+        assertEquals(10, c.method().statsScope());
         assertEquals(2.0, MethodConfig.defaults("asam").rho());
     }
 
@@ -68,7 +71,7 @@ class ConfigValidationTest {
         rejects("optimizer.learningRate", "NaN", () -> OptimizerConfig.sgd(Double.NaN, 0.9, 0));
         rejects("optimizer.momentum", "1.0", () -> OptimizerConfig.sgd(0.1, 1.0, 0));
         rejects("optimizer.weightDecay", "-1.0E-4", () -> OptimizerConfig.sgd(0.1, 0.9, -1e-4));
-        rejects("optimizer.nesterov", "true", () -> new OptimizerConfig(OptimizerConfig.Kind.SGD, 0.1, 0, 0, true, 0.9, 0.999, 1e-8));
+        rejects("optimizer.nesterov", "true", () -> new OptimizerConfig(OptimizerConfig.Kind.SGD, 0.1, 0, 0, true, 0.9, 0.999, 1e-8, 0));
     }
 
     @Test
@@ -78,9 +81,9 @@ class ConfigValidationTest {
         assertTrue(e.getMessage().contains("did you mean 'vsam'"), e.getMessage());
         rejects("method.name", "0", () -> MethodConfig.defaults("sam-0"));
         rejects("method.rho", "-0.05", () -> MethodConfig.defaults("sam").withRho(-0.05));
-        rejects("method.rstProbability", "1.5", () -> MethodConfig.defaults("rst").withRst(1.5, MethodConfig.RstSchedule.CONSTANT));
-        rejects("method.lookSamPeriod", "0", () -> MethodConfig.defaults("looksam").withLookSam(0, 0.7));
-        rejects("method.aesamDelta", "1.0", () -> MethodConfig.defaults("aesam").withAeSam(1.0, -1, 1));
+        rejects("method.rst.probability", "1.5", () -> new RstConfig(1.5, RstConfig.Schedule.CONSTANT));
+        rejects("method.looksam.period", "0", () -> new LookSamConfig(0, 0.7));
+        rejects("method.aesam.delta", "1.0", () -> new AeSamConfig(1.0, -1, 1));
         assertEquals(7, MethodConfig.defaults("sam-7").samPeriod().getAsInt());
     }
 

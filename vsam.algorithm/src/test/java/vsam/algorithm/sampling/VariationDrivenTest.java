@@ -134,7 +134,7 @@ class VariationDrivenTest {
                 }
                 double s = policy.samplesPerWindow();
                 assertTrue(Double.isFinite(s) && s >= 1 && s <= 40, "s = " + s + " at " + t + " for psf " + psf);
-                assertTrue(!Double.isNaN(policy.variation()) || t == 0, "v is NaN at " + t);
+                assertTrue(!Double.isNaN(policy.diagnostics().variation()) || t == 0, "v is NaN at " + t);
             }
         }
     }
@@ -160,7 +160,7 @@ class VariationDrivenTest {
         VsamConfig config = VsamConfig.defaults().withSampling(1.0, 50)
                 .withWarmup(Warmup.iterations(10));
         config = new VsamConfig(config.window(), config.blocks(), 0, 0, config.gamma(), config.reuseHorizon(),
-                config.maxSamplingFraction(), config.statsScope(), config.warmup(), config.initialS(), 0);
+                config.maxSamplingFraction(), config.warmup(), config.initialS(), 0);
         assertTrue(simulate(config, 10, 9, 2_000).stream().allMatch(Decision::sampled));
     }
 

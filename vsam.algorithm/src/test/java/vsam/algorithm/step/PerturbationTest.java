@@ -30,7 +30,7 @@ class PerturbationTest {
         float[] w0 = w.read();
         float[] gs = g.read();
         double norm = g.norm2();
-        Perturbation.sam(0.05).apply(w, g);
+        Perturbation.sam(0.05).apply(w, g, 0);
         float[] w1 = w.read();
         for (int i = 0; i < w1.length; i++) {
             assertEquals(w0[i] + 0.05 * gs[i] / norm, w1[i], 1e-6);
@@ -41,8 +41,8 @@ class PerturbationTest {
     void zeroGradientMeansNoPerturbation() {
         ArrayVec w = random(1);
         float[] before = w.read();
-        Perturbation.sam(0.05).apply(w, new ArrayVec(SEGMENTS));
-        new AdaptivePerturbation(2.0, new ArrayVec(SEGMENTS), new ArrayVec(SEGMENTS)).apply(w, new ArrayVec(SEGMENTS));
+        Perturbation.sam(0.05).apply(w, new ArrayVec(SEGMENTS), 0);
+        new AdaptivePerturbation(2.0, new ArrayVec(SEGMENTS), new ArrayVec(SEGMENTS)).apply(w, new ArrayVec(SEGMENTS), 0);
         assertArrayEquals(before, w.read());
     }
 
@@ -58,7 +58,7 @@ class PerturbationTest {
             tgNorm += tg * tg;
         }
         tgNorm = Math.sqrt(tgNorm);
-        new AdaptivePerturbation(2.0, new ArrayVec(SEGMENTS), new ArrayVec(SEGMENTS)).apply(w, g);
+        new AdaptivePerturbation(2.0, new ArrayVec(SEGMENTS), new ArrayVec(SEGMENTS)).apply(w, g, 0);
         float[] w1 = w.read();
         for (int i = 0; i < w1.length; i++) {
             double e = 2.0 * w0[i] * w0[i] * gv[i] / tgNorm;

@@ -90,8 +90,8 @@ class TrainerTest {
     void vsamAtFullSamplingWithFixedSIsIdenticalToSam() {
         VsamConfig full = VsamConfig.defaults().withWindow(10, 5).withSampling(1.0, 10).withWarmup(Warmup.iterations(5));
         full = new VsamConfig(full.window(), full.blocks(), 0, 0, full.gamma(), full.reuseHorizon(),
-                full.maxSamplingFraction(), full.statsScope(), full.warmup(), full.initialS(), 0);
-        Run vsam = train(config(MethodConfig.defaults("vsam").withVsam(full), 2));
+                full.maxSamplingFraction(), full.warmup(), full.initialS(), 0);
+        Run vsam = train(config(MethodConfig.defaults("vsam").withParams(full), 2));
         Run sam = train(config(MethodConfig.defaults("sam"), 2));
         assertEquals(1.0, vsam.result().samFraction());
         assertArrayEquals(sam.params(), vsam.params());
@@ -126,7 +126,7 @@ class TrainerTest {
 
     @Test
     void vsamReusesBetweenSamplesAndIsReproducible() {
-        MethodConfig m = MethodConfig.defaults("vsam").withVsam(VsamConfig.defaults().withWindow(10, 5)
+        MethodConfig m = MethodConfig.defaults("vsam").withParams(VsamConfig.defaults().withWindow(10, 5)
                 .withWarmup(Warmup.iterations(10)));
         Run a = train(config(m, 4));
         Run b = train(config(m, 4));

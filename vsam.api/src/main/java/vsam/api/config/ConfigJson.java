@@ -7,6 +7,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,16 +29,29 @@ public final class ConfigJson {
         return Json.writePretty(toTree(config));
     }
 
-    /** A JSON tree ({@link Map}s and values) of any configuration record. */
+    /**
+     * A JSON tree ({@link Map}s and values) of any configuration record; a method's own parameters sit
+     * in an object named by {@link MethodParams#key()} (none for a method without any).
+     */
     public static Map<String, Object> toTree(Record record) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (RecordComponent c : record.getClass().getRecordComponents()) {
-            out.put(c.getName(), toJsonValue(get(c, record)));
+            Object value = get(c, record);
+            if (value instanceof MethodParams p) {
+                if (!p.key().isEmpty()) {
+                    out.put(p.key(), toTree((Record) p));
+                }
+            } else {
+                out.put(c.getName(), toJsonValue(value));
+            }
         }
         return out;
     }
 
     private static Object toJsonValue(Object v) {
+        if (v instanceof Integer i) {
+            return i.longValue();
+        }
         if (v instanceof Record r) {
             return toTree(r);
         }
@@ -63,6 +77,14 @@ public final class ConfigJson {
             withInit.put("init", toJsonValue(InitScheme.HE));
             tree = withInit;
         }
+        return fromTree(tree);
+    }
+
+    /**
+     * The configuration a JSON tree describes (the form {@link #toTree} writes), missing fields from the
+     * defaults, every value checked by the records.
+     */
+    public static RunConfig fromTree(Object tree) {
         return fromTree(tree, RunConfig.class, RunConfig.defaults(), "");
     }
 
@@ -72,10 +94,13 @@ public final class ConfigJson {
             throw new ConfigException(name(path, "(root)"), "invalid " + name(path, "configuration") + ": expected a JSON object");
         }
         RecordComponent[] components = type.getRecordComponents();
+        List<String> known = Arrays.stream(components).filter(c -> c.getType() != MethodParams.class)
+                .map(RecordComponent::getName).toList();
         for (Object key : map.keySet()) {
-            if (Arrays.stream(components).noneMatch(c -> c.getName().equals(key))) {
+            if (!known.contains(key)) {
+                String also = defaults instanceof MethodConfig mc && !mc.params().key().isEmpty() ? ", " + mc.params().key() : "";
                 throw new ConfigException(path + key, "unknown configuration field '" + path + key + "' (known: "
-                        + String.join(", ", Arrays.stream(components).map(RecordComponent::getName).toList()) + ")");
+                        + String.join(", ", known) + also + ")");
             }
         }
         Object[] args = new Object[components.length];
@@ -85,7 +110,7 @@ public final class ConfigJson {
             types[i] = c.getType();
             Object fallback = get(c, defaults);
             String field = path + c.getName();
-            args[i] = map.containsKey(c.getName())
+            args[i] = map.containsKey(c.getName()) && c.getType() != MethodParams.class
                     ? convert(((Map<String, Object>) map).get(c.getName()), c.getType(), c.getGenericType(), fallback, field)
                     : fallback;
         }
@@ -111,6 +136,9 @@ public final class ConfigJson {
             throw new ConfigException(field, describe(v), "a number");
         }
         if (type == int.class || type == long.class) {
+            if (v instanceof Integer i) {
+                v = i.longValue();
+            }
             if (v instanceof Long l && (type == long.class || (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE))) {
                 return type == int.class ? (Object) l.intValue() : (Object) l;
             }
@@ -148,14 +176,40 @@ public final class ConfigJson {
             Object innerFallback = ((Optional<?>) fallback).orElse(null);
             return Optional.of(convert(v, innerClass, inner, innerFallback, field));
         }
-        if (type == MethodConfig.class && v instanceof Map<?, ?> m && m.get("name") instanceof String name) {
-            // A method's defaults depend on the method (ASAM's radius is 2.0, SAM's 0.05).
-            return fromTree(v, MethodConfig.class, MethodConfig.defaults(name), field + ".");
+        if (type == MethodConfig.class) {
+            return method(v, (MethodConfig) fallback, field);
         }
         if (Record.class.isAssignableFrom(type)) {
             return fromTree(v, (Class) type, (Record) fallback, field + ".");
         }
         throw new IllegalStateException("no JSON mapping for " + type);
+    }
+
+    /**
+     * A method object: its defaults are the named method's own (ASAM's radius is 2.0, SAM's 0.05), and its
+     * family's parameters are read from the object named by their key. A file written before the
+     * parameters were grouped per method ({@link LegacyMethodLayout}) is read as what it meant.
+     */
+    @SuppressWarnings("unchecked")
+    private static MethodConfig method(Object v, MethodConfig fallback, String field) {
+        if (!(v instanceof Map<?, ?> given)) {
+            throw new ConfigException(field, describe(v), "an object");
+        }
+        Map<String, Object> m = LegacyMethodLayout.upgrade((Map<String, Object>) given);
+        Object nameValue = m.getOrDefault("name", fallback.name());
+        if (!(nameValue instanceof String name)) {
+            throw new ConfigException(field + ".name", describe(nameValue), "a string");
+        }
+        MethodConfig defaults = MethodConfig.defaults(name);
+        String key = defaults.params().key();
+        Map<String, Object> common = new LinkedHashMap<>(m);
+        Object params = key.isEmpty() ? null : common.remove(key);
+        MethodConfig shared = fromTree(common, MethodConfig.class, defaults, field + ".");
+        if (params == null) {
+            return shared;
+        }
+        return shared.withParams((MethodParams) fromTree(params, (Class) defaults.params().getClass(),
+                (Record) defaults.params(), field + "." + key + "."));
     }
 
     private static String describe(Object v) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param trainSubset use only the first this-many training images; 0 = all
  * @param labelNoise  probability that a training label is replaced by a uniformly drawn different class
  * @param noiseSeed   seed of the label noise (independent of the run seed)
- * @param augment     random crop with padding and horizontal flip (on by default for CIFAR only)
+ * @param augment     random crop with padding and horizontal flip (on by default for CIFAR only, {@link #augmentsByDefault})
  * @param cutout      side in pixels of the Cutout square (DeVries &amp; Taylor 2017) zeroed, after crop and flip and
  *                    normalisation, with probability {@value #CUTOUT_PROBABILITY} in each training image; 0 = off
  */
@@ -26,9 +26,21 @@ public record DataConfig(String dataset, Optional<String> dataDir, int trainSubs
     public DataConfig {
         Check.oneOf("data.dataset", dataset, DATASETS);
         Check.present("data.dataDir", dataDir);
-        Check.atLeast("data.trainSubset", trainSubset, 0);
-        Check.halfOpen("data.labelNoise", labelNoise, 0, 1);
-        Check.between("data.cutout", cutout, 0, 4096);
+        Settings.TRAIN_SUBSET.check(trainSubset);
+        Settings.LABEL_NOISE.check(labelNoise);
+        Settings.CUTOUT.check(cutout);
+    }
+
+    /** Whether a data set trains with crop-and-flip unless told otherwise: CIFAR does, the 28×28 sets do not. */
+    public static boolean augmentsByDefault(String dataset) {
+        return dataset.startsWith("cifar");
+    }
+
+    /** The defaults for {@code dataset}: augmentation as {@link #augmentsByDefault} says, the rest as {@link #defaults()}. */
+    public static DataConfig defaults(String dataset) {
+        DataConfig d = defaults();
+        return new DataConfig(dataset, d.dataDir(), d.trainSubset(), d.labelNoise(), d.noiseSeed(), augmentsByDefault(dataset),
+                d.cutout());
     }
 
     /** This configuration with {@code cutout} (pixels, 0 = off). */

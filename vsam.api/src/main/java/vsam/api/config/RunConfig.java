@@ -33,13 +33,13 @@ public record RunConfig(String backend, String device, int threads, String model
     public RunConfig {
         Check.named("backend", backend);
         Check.named("device", device);
-        Check.between("threads", threads, 0, 1024);
+        Settings.THREADS.check(threads);
         Check.model("model", model);
         Check.present("init", init);
         Check.present("data", data);
-        Check.between("epochs", epochs, 1, 100_000);
-        Check.between("batchSize", batchSize, 1, 65_536);
-        Check.halfOpen("labelSmoothing", labelSmoothing, 0, 1);
+        Settings.EPOCHS.check(epochs);
+        Settings.BATCH_SIZE.check(batchSize);
+        Settings.LABEL_SMOOTHING.check(labelSmoothing);
         Check.present("smoothing", smoothing);
         Check.present("optimizer", optimizer);
         Check.present("schedule", schedule);
@@ -51,6 +51,15 @@ public record RunConfig(String backend, String device, int threads, String model
         return new RunConfig("djl", "cpu", 0, "cnn-s", InitScheme.DEFAULT, DataConfig.defaults(), 10, 128, 0, 0,
                 LossOptions.Convention.UNIFORM, OptimizerConfig.defaults(), ScheduleConfig.defaults(),
                 MethodConfig.defaults("vsam"));
+    }
+
+    /**
+     * The defaults that depend on other fields, for a run of method {@code methodName} on {@code dataset}:
+     * that method's own defaults (ASAM's radius is 2.0) and the data set's augmentation; the rest as
+     * {@link #defaults()}. Every front end starts from these before applying what it was told.
+     */
+    public static RunConfig defaults(String methodName, String dataset) {
+        return defaults().withMethod(MethodConfig.defaults(methodName)).withData(DataConfig.defaults(dataset));
     }
 
     /** The training loss this configuration asks for. */

@@ -15,11 +15,9 @@ public record ScheduleConfig(Kind kind, double warmupEpochs, int stepEpochs, dou
 
     public ScheduleConfig {
         Check.present("schedule.kind", kind);
-        Check.nonNegative("schedule.warmupEpochs", warmupEpochs);
-        Check.atLeast("schedule.stepEpochs", stepEpochs, 1);
-        if (!(stepFactor > 0 && stepFactor <= 1)) {
-            throw new ConfigException("schedule.stepFactor", stepFactor, "a number in (0, 1]");
-        }
+        Settings.LR_WARMUP.check(warmupEpochs);
+        Settings.STEP_EPOCHS.check(stepEpochs);
+        Settings.STEP_FACTOR.check(stepFactor);
     }
 
     /** Cosine per iteration, no warm-up (the reference setups). */

@@ -10,7 +10,6 @@ package vsam.api.config;
  * @param gamma               decay of the reused PSF; 0 disables reuse
  * @param reuseHorizon        the reused PSF is dropped after this many non-sampling steps
  * @param maxSamplingFraction upper bound of s/K, in (0, 1]
- * @param statsScope          the last this-many parameter tensors feed the statistics; 0 = all tensors
  * @param warmup              full-SAM span before adaptation starts
  * @param initialS            s at the end of warm-up (SAM steps per window)
  * @param gainHorizon         0 for the paper's controller; otherwise the run length, in iterations, the gains
@@ -19,30 +18,30 @@ package vsam.api.config;
  *                            project's refinement for short runs ({@code vsam-rl} in the experiment)
  */
 public record VsamConfig(int window, int blocks, double alpha1, double alpha2, double gamma, int reuseHorizon,
-                         double maxSamplingFraction, int statsScope, Warmup warmup, double initialS,
-                         long gainHorizon) {
+                         double maxSamplingFraction, Warmup warmup, double initialS, long gainHorizon)
+        implements MethodParams {
 
     public VsamConfig {
-        Check.atLeast("method.vsam.window", window, 2);
-        Check.between("method.vsam.blocks", blocks, 1, window);
-        if (window % blocks != 0) {
+        Settings.WINDOW.check(window);
+        Settings.BLOCKS.check(blocks);
+        if (blocks > window || window % blocks != 0) {
             throw new ConfigException("method.vsam.blocks", blocks, "a divisor of window (" + window + ")");
         }
         if (window / blocks < 2) {
             throw new ConfigException("method.vsam.blocks", blocks, "at most window/2 (" + window / 2 + "), so each block has 2 samples");
         }
-        Check.closed("method.vsam.alpha1", alpha1, 0, 10);
-        Check.closed("method.vsam.alpha2", alpha2, 0, 10);
-        Check.halfOpen("method.vsam.gamma", gamma, 0, 1);
-        Check.atLeast("method.vsam.reuseHorizon", reuseHorizon, 0);
-        if (!(maxSamplingFraction > 0 && maxSamplingFraction <= 1) || Math.floor(window * maxSamplingFraction) < 1) {
+        Settings.ALPHA1.check(alpha1);
+        Settings.ALPHA2.check(alpha2);
+        Settings.GAMMA.check(gamma);
+        Settings.REUSE_HORIZON.check(reuseHorizon);
+        Settings.MAX_FRACTION.check(maxSamplingFraction);
+        if (Math.floor(window * maxSamplingFraction) < 1) {
             throw new ConfigException("method.vsam.maxSamplingFraction", maxSamplingFraction,
                     "a number in (0, 1] with floor(window · fraction) >= 1");
         }
-        Check.atLeast("method.vsam.statsScope", statsScope, 0);
         Check.present("method.vsam.warmup", warmup);
         Check.closed("method.vsam.initialS", initialS, 1, Math.floor(window * maxSamplingFraction));
-        Check.atLeast("method.vsam.gainHorizon", gainHorizon, 0);
+        Settings.GAIN_HORIZON.check(gainHorizon);
     }
 
     /**
@@ -66,7 +65,12 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
 
     /** The defaults of docs/ALGORITHMS.md §2.1. */
     public static VsamConfig defaults() {
-        return new VsamConfig(50, 5, 0.13, 0.13, 0.7, 6, 0.8, 10, Warmup.auto(), 1, 0);
+        return new VsamConfig(50, 5, 0.13, 0.13, 0.7, 6, 0.8, Warmup.auto(), 1, 0);
+    }
+
+    @Override
+    public String key() {
+        return "vsam";
     }
 
     /** The largest s: {@code floor(K · maxSamplingFraction)}. */
@@ -75,23 +79,23 @@ public record VsamConfig(int window, int blocks, double alpha1, double alpha2, d
     }
 
     public VsamConfig withGamma(double g) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, g, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS, gainHorizon);
+        return new VsamConfig(window, blocks, alpha1, alpha2, g, reuseHorizon, maxSamplingFraction, warmup, initialS, gainHorizon);
     }
 
     public VsamConfig withWarmup(Warmup w) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, w, initialS, gainHorizon);
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, w, initialS, gainHorizon);
     }
 
     public VsamConfig withWindow(int k, int b) {
-        return new VsamConfig(k, b, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, warmup, initialS, gainHorizon);
+        return new VsamConfig(k, b, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, warmup, initialS, gainHorizon);
     }
 
     public VsamConfig withSampling(double maxFraction, double s0) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxFraction, statsScope, warmup, s0, gainHorizon);
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxFraction, warmup, s0, gainHorizon);
     }
 
     public VsamConfig withGainHorizon(long iterations) {
-        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, statsScope, warmup,
+        return new VsamConfig(window, blocks, alpha1, alpha2, gamma, reuseHorizon, maxSamplingFraction, warmup,
                 initialS, iterations);
     }
 }

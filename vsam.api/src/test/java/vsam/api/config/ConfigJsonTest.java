@@ -16,8 +16,7 @@ class ConfigJsonTest {
     @Test
     void roundTripsEveryField() {
         RunConfig c = RunConfig.defaults().withEpochs(3).withSeed(99)
-                .withMethod(MethodConfig.defaults("rst").withRst(0.3, MethodConfig.RstSchedule.LINEAR)
-                        .withVsam(VsamConfig.defaults().withWarmup(Warmup.epochs(1.5))))
+                .withMethod(MethodConfig.defaults("rst").withParams(new RstConfig(0.3, RstConfig.Schedule.LINEAR)))
                 .withOptimizer(OptimizerConfig.adamW(1e-3, 0.01));
         c = new RunConfig(c.backend(), c.device(), 2, c.model(), InitScheme.HE,
                 new DataConfig("cifar10", Optional.of("/data/x \"y\""), 1000, 0.4, 7, true, 16), c.epochs(), 64, c.seed(),

@@ -1,0 +1,139 @@
+package vsam.api.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a {@link RunConfig} from settings given as text, the way every front end does it: the command
+ * line from its options, the desktop form from its fields, the experiment from its overrides.
+ *
+ * <ol>
+ *   <li>the method and data set are read first, because other defaults follow them:
+ *       the start is {@link RunConfig#defaults(String, String)};</li>
+ *   <li>a {@link Recipe}, if any, replaces what it fixes;</li>
+ *   <li>every given setting that applies to the method is parsed, checked and written, in catalogue
+ *       order (settings of other methods are ignored, so one {@code compare} line serves several
+ *       methods);</li>
+ *   <li>the records check what involves several fields (vSAM's blocks against its window).</li>
+ * </ol>
+ * Problems are collected field by field ({@link #problems()}), or the first one thrown ({@link #build()}).
+ */
+public final class ConfigBuilder {
+
+    private final Map<Setting<?>, String> given = new LinkedHashMap<>();
+    private Optional<Recipe> recipe = Optional.empty();
+    private Optional<String> methodName = Optional.empty();
+
+    /** Sets {@code setting} to {@code text} (later calls win). */
+    public ConfigBuilder set(Setting<?> setting, String text) {
+        given.put(setting, text);
+        return this;
+    }
+
+    /** Builds on {@code r}'s setup. */
+    public ConfigBuilder recipe(Optional<Recipe> r) {
+        this.recipe = r;
+        return this;
+    }
+
+    /** Trains method {@code name} whatever {@link Settings#METHOD} says ({@code compare}'s methods, the experiment's). */
+    public ConfigBuilder method(String name) {
+        this.methodName = Optional.of(name);
+        return this;
+    }
+
+    /** Whether {@code setting} was given. */
+    public boolean has(Setting<?> setting) {
+        return given.containsKey(setting);
+    }
+
+    /** The outcome: a configuration, or every problem found, first one per field. */
+    public record Outcome(Optional<RunConfig> config, List<ConfigException> problems) {
+    }
+
+    /** The configuration, or the first problem. */
+    public RunConfig build() {
+        Outcome o = outcome();
+        if (!o.problems().isEmpty()) {
+            throw o.problems().get(0);
+        }
+        return o.config().orElseThrow();
+    }
+
+    /** Every problem found, first one per field; empty when the configuration is valid. */
+    public List<ConfigException> problems() {
+        return outcome().problems();
+    }
+
+    /** Builds, collecting problems. */
+    public Outcome outcome() {
+        List<ConfigException> problems = new ArrayList<>();
+        Map<String, Object> start = ConfigJson.toTree(RunConfig.defaults());
+        String name;
+        String dataset;
+        try {
+            if (methodName.isPresent()) {
+                Settings.METHOD.writeText(start, methodName.get());
+            } else {
+                writeGiven(start, Settings.METHOD);
+            }
+            if (Settings.METHOD.read(start).equals(MethodCatalogue.SAM_K_FAMILY)) {
+                writeGiven(start, Settings.SAM_K);
+            }
+            name = (String) Setting.get(start, "method.name");
+            MethodCatalogue.kind(name);
+        } catch (ConfigException e) {
+            problems.add(e);
+            name = RunConfig.defaults().method().name();
+        }
+        try {
+            writeGiven(start, Settings.DATASET);
+            dataset = Settings.DATASET.read(start);
+        } catch (ConfigException e) {
+            problems.add(e);
+            dataset = RunConfig.defaults().data().dataset();
+        }
+        RunConfig base = RunConfig.defaults(name, dataset);
+        if (recipe.isPresent()) {
+            base = recipe.get().apply(base);
+        }
+        Map<String, Object> tree = ConfigJson.toTree(base);
+        String family = MethodCatalogue.kind(name).family();
+        for (Setting<?> s : Settings.ALL) {
+            if (!given.containsKey(s)) {
+                continue;
+            }
+            boolean decided = s == Settings.METHOD || s == Settings.SAM_K || s == Settings.DATASET;
+            if ((decided && problems.stream().anyMatch(p -> owns(s, p))) || !s.appliesTo(family)
+                    || (s == Settings.METHOD && methodName.isPresent())) {
+                continue;
+            }
+            try {
+                s.writeText(tree, given.get(s));
+            } catch (ConfigException problem) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(Optional.empty(), List.copyOf(problems));
+        }
+        try {
+            return new Outcome(Optional.of(ConfigJson.fromTree(tree)), List.of());
+        } catch (ConfigException e) {
+            return new Outcome(Optional.empty(), List.of(e));
+        }
+    }
+
+    private void writeGiven(Map<String, Object> tree, Setting<?> s) {
+        if (given.containsKey(s)) {
+            s.writeText(tree, given.get(s));
+        }
+    }
+
+    private static boolean owns(Setting<?> s, ConfigException p) {
+        return p.field().equals(s.path()) || (s == Settings.SAM_K && p.field().equals("method.name"));
+    }
+}
