@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,14 +14,12 @@ import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
 
 /** {@code vsam compare}: several methods on one setup, then the comparison table. */
-@Command(name = "compare", mixinStandardHelpOptions = true, description = "Train several methods on one setup and print a comparison table.", sortOptions = false)
+@Command(name = "compare", mixinStandardHelpOptions = true, description = "Train several methods on one setup and print a comparison table.", sortOptions = false,
+        modelTransformer = RunOptions.AllSettings.class)
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    RunOptions options;
 
     @Option(names = "--methods", split = ",", description = "Methods to compare. Default: ${DEFAULT-VALUE}.")
     List<String> methods = List.of("sgd", "sam", "vsam");
@@ -34,7 +31,7 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         try (StopOnShutdown stop = StopOnShutdown.install()) {
             List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
-                    .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "compare")), stop.token());
+                    .run(RunOptions.of(spec), methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "compare")), stop.token());
             return outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED)
                     && outcomes.size() == methods.size() ? 0 : 130;
         }

@@ -1,9 +1,12 @@
 package vsam.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,6 +15,8 @@ import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.StopOnShutdown;
 import vsam.algorithm.train.TrainingResult;
+import vsam.api.config.Setting;
+import vsam.api.config.Settings;
 
 /**
  * {@code vsam demo}: SGD, SAM and vSAM side by side where SAM is known to help — {@code cnn-s} on the
@@ -22,32 +27,22 @@ import vsam.algorithm.train.TrainingResult;
  * little over SGD in a few epochs, and "as good as SAM" would show nothing.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare sgd, sam and vsam where SAM helps: "
-        + "Fashion-MNIST (embedded subset) with 40% noisy training labels (about 5 minutes on 2 cores).", sortOptions = false)
+        + "Fashion-MNIST (embedded subset) with 40%% noisy training labels (about 5 minutes on 2 cores).", sortOptions = false,
+        modelTransformer = DemoCommand.Options.class)
 final class DemoCommand implements Callable<Integer> {
 
     static final int EPOCHS = 20;
     static final int LABEL_NOISE_PERCENT = 40;
 
+    /** The demo's setup; of these, the settings in {@link #OFFERED} can be changed on its command line. */
+    private static final Map<Setting<?>, String> PRESET = preset();
+
+    /** The settings the demo offers as options. */
+    private static final List<Setting<?>> OFFERED = List.of(Settings.BACKEND_ID, Settings.DEVICE, Settings.THREADS,
+            Settings.LABEL_NOISE, Settings.EPOCHS, Settings.SEED);
+
     @Spec
     CommandSpec spec;
-
-    @Option(names = "--backend", description = "Backend id. Default: ${DEFAULT-VALUE}.")
-    String backend = "djl";
-
-    @Option(names = "--device", description = "Device. Default: ${DEFAULT-VALUE}.")
-    String device = "cpu";
-
-    @Option(names = "--threads", description = "CPU threads; 0 = backend default. Default: ${DEFAULT-VALUE}.")
-    int threads;
-
-    @Option(names = "--epochs", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-    int epochs = EPOCHS;
-
-    @Option(names = "--label-noise", description = "Share of training labels replaced at random. Default: ${DEFAULT-VALUE}.")
-    double labelNoise = LABEL_NOISE_PERCENT / 100.0;
-
-    @Option(names = "--seed", description = "Run seed. Default: ${DEFAULT-VALUE}.")
-    long seed;
 
     @Option(names = "--out", description = "Folder for the runs and the table (default: runs/<date-time>-demo).")
     Optional<Path> out = Optional.empty();
@@ -55,20 +50,34 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunOptions options = new RunOptions();
-        options.backend = backend;
-        options.device = device;
-        options.threads = threads;
-        options.dataset = "embedded";
-        options.model = "cnn-s";
-        options.labelNoise = labelNoise;
-        options.epochs = epochs;
-        options.seed = seed;
+        PRESET.forEach(options::set);
+        RunOptions given = RunOptions.of(spec);
+        OFFERED.forEach(s -> given.text(s).ifPresent(t -> options.set(s, t)));
         List<String> methods = List.of("sgd", "sam", "vsam");
         try (StopOnShutdown stop = StopOnShutdown.install()) {
             List<RunExecutor.Outcome> outcomes = new Comparison(spec.commandLine().getOut())
                     .run(options, methods, out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), "demo")), stop.token());
             return outcomes.size() == methods.size()
                     && outcomes.stream().allMatch(o -> o.result().status() == TrainingResult.Status.COMPLETED) ? 0 : 130;
+        }
+    }
+
+    private static Map<Setting<?>, String> preset() {
+        Map<Setting<?>, String> p = new LinkedHashMap<>();
+        p.put(Settings.BACKEND_ID, "djl");
+        p.put(Settings.DATASET, "embedded");
+        p.put(Settings.MODEL, "cnn-s");
+        p.put(Settings.LABEL_NOISE, Double.toString(LABEL_NOISE_PERCENT / 100.0));
+        p.put(Settings.EPOCHS, Integer.toString(EPOCHS));
+        return p;
+    }
+
+    /** The demo's options, generated from the catalogue, with the demo's defaults in the help. */
+    static final class Options implements CommandLine.IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            RunOptions.addOptions(spec, OFFERED, PRESET);
+            return spec;
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,15 +19,13 @@ import vsam.api.config.RunConfig;
 import vsam.api.network.TrainingData;
 import vsam.data.RunData;
 
-/** {@code vsam train}: one run, every configuration field an option, written to a run folder. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one run and write its run folder.", sortOptions = false)
+/** {@code vsam train}: one run, every setting of the catalogue an option ({@link RunOptions}), written to a run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one run and write its run folder.", sortOptions = false,
+        modelTransformer = RunOptions.AllSettings.class)
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Mixin
-    RunOptions options;
 
     @Option(names = "--out", description = "Run folder (default: runs/<date-time>-<method>).")
     Optional<Path> out = Optional.empty();
@@ -67,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
                 return report(restart ? launcher.restart(resume.get(), stop.token()) : launcher.resume(resume.get(), stop.token()));
             }
             out.ifPresent(RunFolder::requireFree);
-            RunConfig config = options.toConfig();
+            RunConfig config = options().toConfig();
             TrainingData data = RunData.prepare(config);
             Path folder = out.orElseGet(() -> RunFolder.freshPath(Path.of("runs"), config.method().name()));
             PrintWriter o = spec.commandLine().getOut();
@@ -78,6 +75,11 @@ final class TrainCommand implements Callable<Integer> {
             o.flush();
             return report(launcher.run(config, data, folder, from, stop.token()));
         }
+    }
+
+    /** The run settings this command line gave. */
+    RunOptions options() {
+        return RunOptions.of(spec);
     }
 
     /** An empty path would put a run's files loose in the working directory, or read it as a run. */

@@ -18,9 +18,8 @@ class QuantizeCommandTest {
 
     @Test
     void quantizeBecomesTheModelIdsSuffix() {
-        RunOptions options = new RunOptions();
-        options.model = "cnn-s";
-        options.quantize = java.util.Optional.of("w2a2/fp");
+        RunOptions options = new RunOptions().set(vsam.api.config.Settings.MODEL, "cnn-s")
+                .set(vsam.api.config.Settings.QUANTIZE, "w2a2/fp");
         assertEquals("cnn-s+w2a2/fp", options.toConfig().model());
     }
 

@@ -17,7 +17,7 @@ class RecipeOptionTest {
     private static RunConfig parse(String... args) {
         TrainCommand train = new TrainCommand();
         new CommandLine(train).parseArgs(args);
-        return train.options.toConfig();
+        return train.options().toConfig();
     }
 
     @Test

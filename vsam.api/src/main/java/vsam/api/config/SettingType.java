@@ -58,6 +58,11 @@ public abstract class SettingType<T> {
         return List.of();
     }
 
+    /** Whether blank text in a form means "not given" (the value's default), rather than a value. */
+    public boolean isOptional() {
+        return false;
+    }
+
     /** Whether the value is on/off (a check box, a negatable flag). */
     public boolean isFlag() {
         return false;
@@ -172,10 +177,19 @@ public abstract class SettingType<T> {
         }
     };
 
-    /** Optional text: blank is "none" (JSON {@code null}). */
+    /**
+     * Optional text (a folder): "none" is JSON {@code null} and formats as blank. Text given is kept, even
+     * blank, so that a command line's {@code --data-dir ""} is refused where the folder is used; a form
+     * leaves a blank optional field out instead ({@link #isOptional()}).
+     */
     public static final SettingType<Optional<String>> OPTIONAL_TEXT = new SettingType<>("a name, or nothing") {
         Optional<String> parseStripped(String t) {
-            return t.isEmpty() ? Optional.empty() : Optional.of(t);
+            return Optional.of(t);
+        }
+
+        @Override
+        public boolean isOptional() {
+            return true;
         }
 
         public String format(Optional<String> v) {

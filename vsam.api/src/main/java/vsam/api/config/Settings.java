@@ -278,7 +278,7 @@ public final class Settings {
                 differing.computeIfAbsent(textFor(s, f, dataset), t -> new ArrayList<>()).add(f);
             }
         }
-        for (String d : DataConfig.DATASETS) {
+        for (String d : s == DATASET ? List.<String>of() : DataConfig.DATASETS) {
             differing.computeIfAbsent(textFor(s, family, d), t -> new ArrayList<>()).add(d);
         }
         differing.remove(reference);
@@ -305,7 +305,14 @@ public final class Settings {
         static final SettingType<Optional<Quantization>> TYPE = new SettingType<>(
                 "none, or w<bits>a<bits>[/<bits>|/fp] with bits in 2, 3, 4, 8, e.g. w4a4 or w2a2/fp") {
             Optional<Quantization> parseStripped(String t) {
-                return t.isEmpty() || t.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(Quantization.parse(t));
+                if (t.isEmpty() || t.equalsIgnoreCase("none")) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(Quantization.parse(t));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("quantize", "invalid quantize: '" + t + "' (" + e.getMessage() + ")");
+                }
             }
 
             public String format(Optional<Quantization> v) {
