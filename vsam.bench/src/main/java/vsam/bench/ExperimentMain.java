@@ -4,12 +4,16 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import vsam.algorithm.run.RunFolderException;
 import vsam.algorithm.step.DivergenceException;
 import vsam.algorithm.train.StopOnShutdown;
 import vsam.api.BackendException;
+import vsam.api.config.Setting;
+import vsam.api.config.Settings;
 import vsam.bench.experiment.Experiment;
 import vsam.bench.experiment.ExperimentException;
 import vsam.bench.experiment.Preset;
@@ -44,6 +48,8 @@ public final class ExperimentMain {
               --epochs N             replace the setups' epochs
               --data-dir DIR         where Fashion-MNIST is, if not in the known locations
               --out DIR              the experiment folder (default: experiments/<preset>)
+              --<setting> VALUE      any setting of 'vsam train' (--rho-schedule cosine, --clip-grad-norm 1,
+                                     --[no-]augment, ...), applied to every run it applies to; not --method
               --report-only          only rewrite tables and charts from the finished runs
               -h, --help             this text
             """.formatted(String.join(",", Variant.ALL));
@@ -54,7 +60,7 @@ public final class ExperimentMain {
     /** Parsed options. */
     record Options(String preset, Optional<List<String>> setups, Optional<List<String>> methods, List<Long> seeds, String backend,
                    String device, int threads, Optional<String> model, Optional<Integer> epochs, Optional<String> dataDir,
-                   Optional<Path> out, boolean reportOnly, boolean help) {
+                   Optional<Path> out, boolean reportOnly, boolean help, Map<Setting<?>, String> overrides) {
 
         static Options parse(String[] args) {
             String preset = "cpu";
@@ -70,6 +76,7 @@ public final class ExperimentMain {
             Optional<Path> out = Optional.empty();
             boolean reportOnly = false;
             boolean help = false;
+            Map<Setting<?>, String> overrides = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 String value = null;
@@ -78,10 +85,15 @@ public final class ExperimentMain {
                     value = a.substring(eq + 1);
                     a = a.substring(0, eq);
                 }
+                Optional<Setting<?>> flag = flag(a);
                 switch (a) {
                     case "-h", "--help" -> help = true;
                     case "--report-only" -> reportOnly = true;
                     default -> {
+                        if (flag.isPresent()) {
+                            overrides.put(flag.get(), Boolean.toString(!a.startsWith("--no-")));
+                            continue;
+                        }
                         if (value == null) {
                             if (i + 1 >= args.length) {
                                 throw new IllegalArgumentException("option " + a + " needs a value");
@@ -103,13 +115,33 @@ public final class ExperimentMain {
                             case "--epochs" -> epochs = Optional.of(Math.toIntExact(number(a, value)));
                             case "--data-dir" -> dataDir = Optional.of(value);
                             case "--out" -> out = Optional.of(Path.of(value));
-                            default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+                            default -> overrides.put(setting(a), value);
                         }
                     }
                 }
             }
             return new Options(preset, setups, methods, seeds, backend, device, threads, model, epochs, dataDir, out,
-                    reportOnly, help);
+                    reportOnly, help, overrides);
+        }
+
+        /** The catalogue setting whose option is {@code option}, as {@code vsam train} names it. */
+        private static Setting<?> setting(String option) {
+            if (Settings.METHOD.option().orElseThrow().equals(option) || Settings.METHOD.aliases().contains(option)) {
+                throw new IllegalArgumentException("the experiment's methods are chosen with --methods, not " + option);
+            }
+            for (Setting<?> s : Settings.ALL) {
+                if (s.option().filter(option::equals).isPresent() && !s.type().isFlag()) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown option '" + option + "'");
+        }
+
+        /** The on/off setting named by {@code --x} or {@code --no-x}. */
+        private static Optional<Setting<?>> flag(String option) {
+            String plain = option.startsWith("--no-") ? "--" + option.substring(5) : option;
+            return Settings.ALL.stream().filter(s -> s.type().isFlag() && s.option().filter(plain::equals).isPresent())
+                    .findFirst();
         }
 
         private static List<String> list(String value) {
@@ -146,7 +178,7 @@ public final class ExperimentMain {
                 if (epochs.isPresent()) {
                     s = s.withEpochs(epochs.get());
                 }
-                chosen.add(s);
+                chosen.add(s.withOverrides(overrides));
             }
             if (seeds.stream().distinct().count() != seeds.size()) {
                 throw new IllegalArgumentException("--seeds lists a seed twice: " + seeds);

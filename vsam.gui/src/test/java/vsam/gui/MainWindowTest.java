@@ -1,6 +1,7 @@
 package vsam.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import vsam.api.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -104,7 +105,7 @@ class MainWindowTest {
         robot.clickOn("looksam");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#method-vsam-window").tryQuery().isPresent());
-        assertTrue(robot.lookup("#method-lookSamPeriod").tryQuery().isPresent());
+        assertTrue(robot.lookup("#method-looksam-period").tryQuery().isPresent());
         assertEquals("looksam", view.form().config().orElseThrow().method().name());
         robot.interact(() -> method.setValue("asam"));
         assertEquals("2", robot.lookup("#method-rho").queryAs(TextField.class).getText(), "ASAM's own default radius");
@@ -175,7 +176,7 @@ class MainWindowTest {
         awaitProbe();
         robot.interact(() -> {
             view.form().load(TestRuns.quick("reference", "vsam"));
-            view.form().field(ConfigForm.TRAIN_SUBSET).set("200");
+            view.form().field(Settings.TRAIN_SUBSET).set("200");
             view.form().field(ConfigForm.RUNS_FOLDER).set(dir.resolve("runs").toString());
         });
         robot.clickOn("#start");

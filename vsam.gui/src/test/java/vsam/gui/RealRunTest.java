@@ -68,7 +68,7 @@ class RealRunTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.form().backends().isPresent());
         RunConfig quick = TestRuns.quick("djl", "vsam");
         RunConfig c = new RunConfig("djl", "cpu", 1, "mlp", quick.init(), quick.data(), epochs, 32, 5, 0,
-                quick.smoothing(), quick.optimizer(), quick.schedule(), quick.method().withVsam(VsamConfig.defaults().withWindow(10, 2)));
+                quick.smoothing(), quick.optimizer(), quick.schedule(), quick.method().withParams(VsamConfig.defaults().withWindow(10, 2)));
         robot.interact(() -> {
             view.form().load(c);
             view.form().field(ConfigForm.RUNS_FOLDER).set(dir.resolve("runs").toString());

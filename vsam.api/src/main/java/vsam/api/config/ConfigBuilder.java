@@ -127,6 +127,23 @@ public final class ConfigBuilder {
         }
     }
 
+    /**
+     * {@code base} with the settings in {@code texts} that apply to its method replaced, in catalogue order
+     * (the experiment's overrides on each run of a setup).
+     *
+     * @throws ConfigException naming the first value that is not allowed
+     */
+    public static RunConfig override(RunConfig base, Map<Setting<?>, String> texts) {
+        Map<String, Object> tree = ConfigJson.toTree(base);
+        String family = base.method().kind().family();
+        for (Setting<?> s : Settings.ALL) {
+            if (texts.containsKey(s) && s.appliesTo(family)) {
+                s.writeText(tree, texts.get(s));
+            }
+        }
+        return ConfigJson.fromTree(tree);
+    }
+
     private void writeGiven(Map<String, Object> tree, Setting<?> s) {
         if (given.containsKey(s)) {
             s.writeText(tree, given.get(s));

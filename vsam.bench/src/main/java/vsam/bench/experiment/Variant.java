@@ -2,6 +2,7 @@ package vsam.bench.experiment;
 
 import java.util.List;
 import vsam.api.config.ConfigException;
+import vsam.api.config.MethodCatalogue;
 import vsam.api.config.MethodConfig;
 import vsam.api.config.VsamConfig;
 
@@ -18,9 +19,30 @@ import vsam.api.config.VsamConfig;
  */
 public record Variant(String label, MethodConfig method) {
 
-    /** Every method of the experiment, in table order. */
-    public static final List<String> ALL =
-            List.of("sgd", "sam", "asam", "sam-5", "sam-10", "looksam", "rst", "aesam", "vsam", "vsam-g0", "vsam-rl");
+    /** The SAM-k periods the experiment compares. */
+    private static final List<Integer> SAM_K_PERIODS = List.of(5, 10);
+
+    /** The experiment's own variants of a catalogue method (ablations and refinements). */
+    private static final List<String> ABLATIONS = List.of("vsam-g0", "vsam-rl");
+
+    /**
+     * Every method of the experiment, in table order: each family of {@link MethodCatalogue} ({@code sam-k}
+     * at the periods above), then the ablations.
+     */
+    public static final List<String> ALL = all();
+
+    private static List<String> all() {
+        List<String> labels = new java.util.ArrayList<>();
+        for (String family : MethodCatalogue.families()) {
+            if (family.equals(MethodCatalogue.SAM_K_FAMILY)) {
+                SAM_K_PERIODS.forEach(k -> labels.add("sam-" + k));
+            } else {
+                labels.add(family);
+            }
+        }
+        labels.addAll(ABLATIONS);
+        return List.copyOf(labels);
+    }
 
     /**
      * The variant named {@code label}.
@@ -30,11 +52,11 @@ public record Variant(String label, MethodConfig method) {
     public static Variant of(String label) {
         if (label.equals("vsam-g0")) {
             MethodConfig vsam = MethodConfig.defaults("vsam");
-            return new Variant(label, vsam.withVsam(VsamConfig.defaults().withGamma(0)));
+            return new Variant(label, vsam.withParams(VsamConfig.defaults().withGamma(0)));
         }
         if (label.equals("vsam-rl")) {
             MethodConfig vsam = MethodConfig.defaults("vsam");
-            return new Variant(label, vsam.withVsam(VsamConfig.defaults().withGainHorizon(VsamConfig.PAPER_RUN_ITERATIONS)));
+            return new Variant(label, vsam.withParams(VsamConfig.defaults().withGainHorizon(VsamConfig.PAPER_RUN_ITERATIONS)));
         }
         return new Variant(label, MethodConfig.defaults(label));
     }

@@ -21,6 +21,7 @@ import vsam.algorithm.step.Method;
 import vsam.algorithm.step.Perturbation;
 import vsam.algorithm.step.SharpnessAwareStep;
 import vsam.api.Session;
+import vsam.api.config.MethodCatalogue;
 import vsam.api.config.MethodConfig;
 import vsam.api.config.OptimizerConfig;
 import vsam.api.config.VsamConfig;
@@ -80,7 +81,7 @@ public class StepBenchmark {
         ModelSpec spec = BenchTarget.model(model);
         Network net = session.build(spec, InitialWeights.generate(spec, 1), LossOptions.PLAIN);
         host = BenchTarget.syntheticBatch(spec.input(), batch, 7);
-        Perturbation sam = Perturbation.sam(MethodConfig.DEFAULT_RHO);
+        Perturbation sam = Perturbation.sam(MethodCatalogue.DEFAULT_RHO);
         VsamConfig v = VsamConfig.defaults();
         ForcedPolicy forced = new ForcedPolicy(new VariationDriven(v, 0, 11), true);
         Method m = switch (method) {
@@ -91,7 +92,7 @@ public class StepBenchmark {
             default -> throw new IllegalArgumentException("unknown method '" + method + "' (sgd, sam, vsam-sample, vsam-reuse)");
         };
         step = new SharpnessAwareStep(net, m, BaseOptimizers.create(OptimizerConfig.defaults(), () -> session.zerosLike(net)),
-                net.segments().last(Math.min(v.statsScope(), net.segments().count())), () -> session.zerosLike(net));
+                net.segments().last(Math.min(MethodConfig.DEFAULT_STATS_SCOPE, net.segments().count())), () -> session.zerosLike(net));
         if (method.equals("vsam-reuse")) {
             trainingStep();
             forced.force(false);

@@ -63,7 +63,7 @@ class RunStateTest {
     void vsamWithGammaZeroIsVsamWithoutReuse() {
         Variant v = Variant.of("vsam-g0");
         assertEquals("vsam", v.method().name());
-        assertEquals(0.0, v.method().vsam().gamma());
+        assertEquals(0.0, v.method().params(vsam.api.config.VsamConfig.class).gamma());
         assertEquals(Variant.ALL.size(), Variant.of(Variant.ALL).size());
     }
 }

@@ -1,6 +1,7 @@
 package vsam.gui.form;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import vsam.api.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vsam.api.config.ConfigJson;
 import vsam.api.config.DataConfig;
+import vsam.api.config.AeSamConfig;
+import vsam.api.config.LookSamConfig;
 import vsam.api.config.MethodConfig;
+import vsam.api.config.MethodParams;
+import vsam.api.config.RstConfig;
 import vsam.api.config.OptimizerConfig;
 import vsam.api.config.RunConfig;
 import vsam.api.config.ScheduleConfig;
@@ -41,12 +46,12 @@ class ConfigFormTest {
     @Test
     void anOutOfRangeValueIsRefusedWithTheCommandLineMessage() {
         ConfigForm f = form();
-        f.field(ConfigForm.EPOCHS).set("0");
+        f.field(Settings.EPOCHS).set("0");
         assertFalse(f.validProperty().get());
         assertEquals("invalid epochs: 0 (allowed: an integer in [1, 100000])", f.errorProperty().get());
-        assertEquals(java.util.Set.of(ConfigForm.EPOCHS), f.invalidFields());
+        assertEquals(java.util.Set.of(Settings.EPOCHS.path()), f.invalidFields());
         assertTrue(f.config().isEmpty());
-        f.field(ConfigForm.EPOCHS).set("3");
+        f.field(Settings.EPOCHS).set("3");
         assertTrue(f.validProperty().get());
         assertEquals(3, f.config().orElseThrow().epochs());
         assertTrue(f.invalidFields().isEmpty());
@@ -55,97 +60,98 @@ class ConfigFormTest {
     @Test
     void textThatIsNotANumberNamesTheField() {
         ConfigForm f = form();
-        f.field(ConfigForm.EPOCHS).set("ten");
+        f.field(Settings.EPOCHS).set("ten");
         assertEquals("invalid epochs: 'ten' (allowed: an integer)", f.errorProperty().get());
-        f.field(ConfigForm.EPOCHS).set("");
+        f.field(Settings.EPOCHS).set("");
         assertEquals("invalid epochs: (empty) (allowed: an integer)", f.errorProperty().get());
     }
 
     @Test
     void problemsInSeveralRecordsAreAllListed() {
         ConfigForm f = form();
-        f.field(ConfigForm.GAMMA).set("1.2");
-        f.field(ConfigForm.LEARNING_RATE).set("-1");
-        f.field(ConfigForm.BATCH_SIZE).set("0");
+        f.field(Settings.GAMMA).set("1.2");
+        f.field(Settings.LEARNING_RATE).set("-1");
+        f.field(Settings.BATCH_SIZE).set("0");
         List<String> lines = f.errorProperty().get().lines().toList();
         assertEquals(3, lines.size(), f.errorProperty().get());
         assertTrue(lines.get(0).startsWith("invalid method.vsam.gamma: 1.2"), lines.get(0));
         assertTrue(lines.get(1).startsWith("invalid optimizer.learningRate: -1.0"), lines.get(1));
         assertEquals("invalid batchSize: 0 (allowed: an integer in [1, 65536])", lines.get(2));
-        assertEquals(java.util.Set.of(ConfigForm.GAMMA, ConfigForm.LEARNING_RATE, ConfigForm.BATCH_SIZE), f.invalidFields());
+        assertEquals(java.util.Set.of(Settings.GAMMA.path(), Settings.LEARNING_RATE.path(), Settings.BATCH_SIZE.path()), f.invalidFields());
     }
 
     @Test
     void theQuantizeFieldBecomesTheModelIdsSuffixAndBackAgain() {
         ConfigForm f = form();
-        assertEquals(ConfigForm.NO_QUANTIZATION, f.field(ConfigForm.QUANTIZE).get());
-        f.field(ConfigForm.QUANTIZE).set("w4a4");
+        assertEquals("none", f.field(Settings.QUANTIZE).get());
+        f.field(Settings.QUANTIZE).set("w4a4");
         assertEquals("cnn-s+w4a4", f.config().orElseThrow().model());
-        f.field(ConfigForm.QUANTIZE).set("w3a5");
+        f.field(Settings.QUANTIZE).set("w3a5");
         assertFalse(f.validProperty().get());
         assertTrue(f.errorProperty().get().startsWith("invalid quantize: 'w3a5'"), f.errorProperty().get());
-        assertEquals(java.util.Set.of(ConfigForm.QUANTIZE), f.invalidFields());
-        f.field(ConfigForm.QUANTIZE).set("");
+        assertEquals(java.util.Set.of(Settings.QUANTIZE.path()), f.invalidFields());
+        f.field(Settings.QUANTIZE).set("");
         assertEquals("cnn-s", f.config().orElseThrow().model(), "blank is full precision");
 
         f.load(RunConfig.defaults().withModel("mlp+w2a2/fp"));
-        assertEquals("mlp", f.field(ConfigForm.MODEL).get());
-        assertEquals("w2a2/fp", f.field(ConfigForm.QUANTIZE).get());
+        assertEquals("mlp", f.field(Settings.MODEL).get());
+        assertEquals("w2a2/fp", f.field(Settings.QUANTIZE).get());
         assertEquals("mlp+w2a2/fp", f.config().orElseThrow().model());
     }
 
     @Test
     void vsamBlocksMustDivideTheWindow() {
         ConfigForm f = form();
-        f.field(ConfigForm.WINDOW).set("48");
-        f.field(ConfigForm.BLOCKS).set("5");
+        f.field(Settings.WINDOW).set("48");
+        f.field(Settings.BLOCKS).set("5");
         assertEquals("invalid method.vsam.blocks: 5 (allowed: a divisor of window (48))", f.errorProperty().get());
     }
 
     @Test
     void aRadiusLeftAtItsDefaultFollowsTheMethod() {
         ConfigForm f = form();
-        f.field(ConfigForm.METHOD).set("asam");
-        assertEquals("2", f.field(ConfigForm.RHO).get());
+        f.field(Settings.METHOD).set("asam");
+        assertEquals("2", f.field(Settings.RHO).get());
         assertEquals(2.0, f.config().orElseThrow().method().rho());
-        f.field(ConfigForm.METHOD).set("sam");
-        assertEquals("0.05", f.field(ConfigForm.RHO).get());
-        f.field(ConfigForm.RHO).set("0.1");
-        f.field(ConfigForm.METHOD).set("asam");
-        assertEquals("0.1", f.field(ConfigForm.RHO).get(), "a radius the user typed is kept");
+        f.field(Settings.METHOD).set("sam");
+        assertEquals("0.05", f.field(Settings.RHO).get());
+        f.field(Settings.RHO).set("0.1");
+        f.field(Settings.METHOD).set("asam");
+        assertEquals("0.1", f.field(Settings.RHO).get(), "a radius the user typed is kept");
     }
 
     @Test
     void samKTakesItsPeriodFromItsOwnField() {
         ConfigForm f = form();
-        f.field(ConfigForm.METHOD).set("sam-k");
-        f.field(ConfigForm.SAM_K).set("7");
+        f.field(Settings.METHOD).set("sam-k");
+        f.field(Settings.SAM_K).set("7");
         assertEquals("sam-7", f.config().orElseThrow().method().name());
-        f.field(ConfigForm.SAM_K).set("0");
+        f.field(Settings.SAM_K).set("0");
         assertEquals("invalid method.name: 0 (allowed: an integer >= 1)", f.errorProperty().get());
-        assertEquals(java.util.Set.of(ConfigForm.SAM_K), f.invalidFields());
-        assertEquals(List.of(ConfigForm.SAM_K, ConfigForm.RHO), ConfigForm.methodFields("sam-k"));
+        assertEquals(java.util.Set.of(Settings.SAM_K.path()), f.invalidFields());
+        assertEquals(List.of(Settings.SAM_K.path(), Settings.RHO.path(), Settings.RHO_SCHEDULE.path(), Settings.RHO_FINAL.path()),
+                ConfigForm.methodFields("sam-k"));
     }
 
     @Test
     void theWarmUpIsWrittenAsOnTheCommandLine() {
         ConfigForm f = form();
-        f.field(ConfigForm.VSAM_WARMUP).set("3 weeks");
+        f.field(Settings.VSAM_WARMUP).set("3 weeks");
         assertTrue(f.errorProperty().get().contains("auto, <n>ep (epochs) or <n>it (iterations)"), f.errorProperty().get());
-        f.field(ConfigForm.VSAM_WARMUP).set("2ep");
-        assertEquals(Warmup.epochs(2), f.config().orElseThrow().method().vsam().warmup());
-        f.field(ConfigForm.VSAM_WARMUP).set("300it");
-        assertEquals(Warmup.iterations(300), f.config().orElseThrow().method().vsam().warmup());
+        f.field(Settings.VSAM_WARMUP).set("2ep");
+        assertEquals(Warmup.epochs(2), f.config().orElseThrow().method().params(VsamConfig.class).warmup());
+        f.field(Settings.VSAM_WARMUP).set("300it");
+        assertEquals(Warmup.iterations(300), f.config().orElseThrow().method().params(VsamConfig.class).warmup());
     }
 
     @Test
     void anUnavailableDeviceIsRefusedWithTheProbeReason() {
         ConfigForm f = form();
-        f.field(ConfigForm.BACKEND).set("javacpp");
-        f.field(ConfigForm.DEVICE).set("cuda:0");
+        f.field(Settings.BACKEND_ID).set("javacpp");
+        f.field(Settings.DEVICE).set("cuda:0");
         assertEquals("backend javacpp cannot use cuda:0: no CUDA driver; available: djl/cpu, javacpp/cpu",
                 f.errorProperty().get());
-        f.field(ConfigForm.BACKEND).set("djk");
+        f.field(Settings.BACKEND_ID).set("djk");
         assertTrue(f.errorProperty().get().startsWith("unknown backend 'djk' (did you mean 'djl'?)"), f.errorProperty().get());
     }
 
@@ -168,36 +174,45 @@ class ConfigFormTest {
     @Test
     void aMissingDataFolderIsRefusedAsTheCatalogueSaysIt() {
         ConfigForm f = form();
-        f.field(ConfigForm.DATA_DIR).set("/no/such/folder");
+        f.field(Settings.DATA_DIR).set("/no/such/folder");
         assertEquals("/no/such/folder: the data folder (--data-dir) does not exist or is not a folder", f.errorProperty().get());
-        f.field(ConfigForm.DATA_DIR).set("");
+        f.field(Settings.DATA_DIR).set("");
         assertTrue(f.validProperty().get());
     }
 
     @Test
     void choosingCifarTurnsAugmentationOnAsTheCommandLineDefault() {
         ConfigForm f = form();
-        f.field(ConfigForm.DATASET).set("cifar10");
+        f.field(Settings.DATASET).set("cifar10");
         assertTrue(f.config().orElseThrow().data().augment());
-        f.field(ConfigForm.DATASET).set("embedded");
+        f.field(Settings.DATASET).set("embedded");
         assertFalse(f.config().orElseThrow().data().augment());
     }
 
     @Test
     void loadingAConfigurationSetsEveryFieldAndGivesItBack() {
-        RunConfig c = new RunConfig("javacpp", "cpu", 2, "resnet18", vsam.api.model.InitScheme.HE,
-                new DataConfig("cifar100", Optional.of("/tmp"), 5000, 0.2, 99, true, 12), 7, 256, 42, 0.1,
-                vsam.api.network.LossOptions.Convention.OTHERS,
-                new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 0.001, 0.8, 0.01, false, 0.85, 0.995, 1e-7),
-                new ScheduleConfig(ScheduleConfig.Kind.STEP, 1.5, 3, 0.5),
-                new MethodConfig("sam-3", 0.07, 4, 0.5, 0.3, MethodConfig.RstSchedule.LINEAR, 0.8, -0.5, 0.5,
-                        new VsamConfig(40, 4, 0.2, 0.1, 0.5, 3, 0.5, 0, Warmup.iterations(120), 2, 50_000)));
-        ConfigForm f = form();
-        f.load(c);
-        assertTrue(f.validProperty().get(), f.errorProperty().get());
-        assertEquals(c, f.config().orElseThrow());
-        assertEquals(c, ConfigJson.read(ConfigJson.write(f.config().orElseThrow())));
-        assertEquals("sam-k", f.field(ConfigForm.METHOD).get());
-        assertEquals("3", f.field(ConfigForm.SAM_K).get());
+        List<MethodConfig> methods = List.of(
+                new MethodConfig("sam-3", 0.07, MethodConfig.RhoSchedule.COSINE, 0.01, 0, MethodParams.NONE),
+                new MethodConfig("rst", 0.06, MethodConfig.RhoSchedule.LINEAR, 0.1, 3, new RstConfig(0.3, RstConfig.Schedule.LINEAR)),
+                new MethodConfig("looksam", 0.05, MethodConfig.RhoSchedule.CONSTANT, 0, 10, new LookSamConfig(4, 0.5)),
+                new MethodConfig("aesam", 0.05, MethodConfig.RhoSchedule.CONSTANT, 0, 10, new AeSamConfig(0.8, -0.5, 0.5)),
+                new MethodConfig("vsam", 0.04, MethodConfig.RhoSchedule.CONSTANT, 0, 7,
+                        new VsamConfig(40, 4, 0.2, 0.1, 0.5, 3, 0.5, Warmup.iterations(120), 2, 50_000)));
+        for (MethodConfig m : methods) {
+            RunConfig c = new RunConfig("javacpp", "cpu", 2, "resnet18", vsam.api.model.InitScheme.HE,
+                    new DataConfig("cifar100", Optional.of("/tmp"), 5000, 0.2, 99, true, 12), 7, 256, 42, 0.1,
+                    vsam.api.network.LossOptions.Convention.OTHERS,
+                    new OptimizerConfig(OptimizerConfig.Kind.ADAMW, 0.001, 0.8, 0.01, false, 0.85, 0.995, 1e-7, 2.5),
+                    new ScheduleConfig(ScheduleConfig.Kind.STEP, 1.5, 3, 0.5), m);
+            ConfigForm f = form();
+            f.load(c);
+            assertTrue(f.validProperty().get(), f.errorProperty().get());
+            assertEquals(c, f.config().orElseThrow());
+            assertEquals(c, ConfigJson.read(ConfigJson.write(f.config().orElseThrow())));
+            if (m.name().equals("sam-3")) {
+                assertEquals("sam-k", f.field(Settings.METHOD).get());
+                assertEquals("3", f.field(Settings.SAM_K).get());
+            }
+        }
     }
 }

@@ -38,8 +38,9 @@ class QuantizedTrainingTest {
         ModelSpec spec = Models.mlp(new Shape(1, 12, 12), 4).quantized(q);
         try (Session session = new CpuSession(2)) {
             Network net = session.build(spec, InitialWeights.generate(spec, 3), new LossOptions(0));
-            MethodConfig config = MethodConfig.defaults("vsam")
-                    .withVsam(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10)));
+            MethodConfig base = MethodConfig.defaults("vsam");
+            MethodConfig config = base.params() instanceof VsamConfig
+                    ? base.withParams(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10))) : base;
             Method method = Methods.create(config, 10, STEPS, 3, () -> session.zerosLike(net));
             SharpnessAwareStep step = new SharpnessAwareStep(net, method, new Sgd(session.zerosLike(net), 0.9, 5e-4, false),
                     net.segments().last(10), () -> session.zerosLike(net));

@@ -45,8 +45,9 @@ class TrainingParityTest {
 
     private static Run train(Session session, String methodName) {
         Network net = session.build(SPEC, InitialWeights.generate(SPEC, 21), new LossOptions(0.1));
-        MethodConfig config = MethodConfig.defaults(methodName)
-                .withVsam(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10)));
+        MethodConfig base = MethodConfig.defaults(methodName);
+        MethodConfig config = base.params() instanceof VsamConfig
+                ? base.withParams(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10))) : base;
         Method method = Methods.create(config, 10, STEPS, 21, () -> session.zerosLike(net));
         Sgd sgd = new Sgd(session.zerosLike(net), 0.9, 5e-4, false);
         SharpnessAwareStep step = new SharpnessAwareStep(net, method, sgd, net.segments().last(10),

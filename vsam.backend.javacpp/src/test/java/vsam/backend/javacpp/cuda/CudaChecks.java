@@ -140,8 +140,9 @@ public final class CudaChecks {
     public static Run train(Session session, String methodName) {
         int batch = 16;
         Network net = session.build(TRAINING_SPEC, InitialWeights.generate(TRAINING_SPEC, 21), new LossOptions(0.1));
-        MethodConfig config = MethodConfig.defaults(methodName)
-                .withVsam(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10)));
+        MethodConfig base = MethodConfig.defaults(methodName);
+        MethodConfig config = base.params() instanceof VsamConfig
+                ? base.withParams(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(10))) : base;
         Method method = Methods.create(config, 10, TRAINING_STEPS, 21, () -> session.zerosLike(net));
         Sgd sgd = new Sgd(session.zerosLike(net), 0.9, 5e-4, false);
         SharpnessAwareStep step = new SharpnessAwareStep(net, method, sgd, net.segments().last(10),
@@ -321,8 +322,9 @@ public final class CudaChecks {
         }
         for (int k = 0; k < methods.length; k++) {
             Network net = cuda.build(spec, InitialWeights.generate(spec, 1), new LossOptions(0.1));
-            MethodConfig config = MethodConfig.defaults(methods[k])
-                    .withVsam(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(warmup)));
+            MethodConfig base = MethodConfig.defaults(methods[k]);
+            MethodConfig config = base.params() instanceof VsamConfig
+                    ? base.withParams(VsamConfig.defaults().withWindow(10, 5).withWarmup(Warmup.iterations(warmup))) : base;
             long total = warmup + steps;
             Method method = Methods.create(config, 390, total, 1, () -> cuda.zerosLike(net));
             Sgd sgd = new Sgd(cuda.zerosLike(net), 0.9, 5e-4, false);
