@@ -48,7 +48,7 @@ public final class ExperimentMain {
               --epochs N             replace the setups' epochs
               --data-dir DIR         where Fashion-MNIST is, if not in the known locations
               --out DIR              the experiment folder (default: experiments/<preset>)
-              --<setting> VALUE      any setting of 'vsam train' (--rho-schedule cosine, --clip-grad-norm 1,
+              --<setting> VALUE      any setting of 'vsam train' (--gamma 0.5, --label-smoothing 0.1,
                                      --[no-]augment, ...), applied to every run it applies to; not --method
               --report-only          only rewrite tables and charts from the finished runs
               -h, --help             this text

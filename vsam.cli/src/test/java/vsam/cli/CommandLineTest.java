@@ -47,6 +47,22 @@ class CommandLineTest {
     }
 
     @Test
+    void theHelpListsEverySettingWithItsDefault() {
+        String help = CommandRun.of("train", "--help").out();
+        assertTrue(help.contains("--clip-grad-norm=<number>"), help);
+        assertTrue(help.contains("--rho-schedule=constant|linear|cosine"), help);
+        assertTrue(help.replaceAll("\\s+", " ").contains("Default: 0.05 (asam: 2)."), help);
+        for (vsam.api.config.Setting<?> s : vsam.api.config.Settings.ALL) {
+            s.option().ifPresent(o -> assertTrue(help.contains(o) || help.contains("--[no-]" + o.substring(2)), o + " is in the help"));
+        }
+        RunConfig c = CommandRun.parse("--method", "sam", "--rho-schedule", "linear", "--rho-final", "0.01",
+                "--clip-grad-norm", "1.5");
+        assertEquals(vsam.api.config.MethodConfig.RhoSchedule.LINEAR, c.method().rhoSchedule());
+        assertEquals(0.01, c.method().rhoFinal());
+        assertEquals(1.5, c.optimizer().clipGradNorm());
+    }
+
+    @Test
     void unknownBackendListsTheAvailableOnes() {
         CommandRun r = CommandRun.of("train", "--backend", "dj", "--dataset", "embedded", "--epochs", "1");
         assertEquals(2, r.code(), "an unknown name is a wrong command");

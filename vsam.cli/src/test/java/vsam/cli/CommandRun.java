@@ -19,4 +19,11 @@ record CommandRun(int code, String out, String err) {
         int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new CommandRun(code, out.toString(), err.toString());
     }
+
+    /** The configuration {@code vsam train <args>} would run, parsed without training. */
+    static vsam.api.config.RunConfig parse(String... args) {
+        TrainCommand train = new TrainCommand();
+        new picocli.CommandLine(train).parseArgs(args);
+        return train.options().toConfig();
+    }
 }

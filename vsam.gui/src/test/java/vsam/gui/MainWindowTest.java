@@ -112,6 +112,24 @@ class MainWindowTest {
     }
 
     @Test
+    void theRadiusScheduleAndGradientClippingAreOnTheForm(FxRobot robot) throws Exception {
+        awaitProbe();
+        assertTrue(robot.lookup("#optimizer-clipGradNorm").tryQuery().isPresent(), "clipping is a base-optimizer field");
+        assertFalse(robot.lookup("#method-rhoFinal").tryQuery().isPresent(), "no final radius while ρ is constant");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> schedule = robot.lookup("#method-rhoSchedule").queryAs(ComboBox.class);
+        robot.interact(() -> schedule.setValue("cosine"));
+        TextField rhoFinal = robot.lookup("#method-rhoFinal").queryAs(TextField.class);
+        robot.interact(() -> rhoFinal.setText("0.01"));
+        TextField clip = robot.lookup("#optimizer-clipGradNorm").queryAs(TextField.class);
+        robot.interact(() -> clip.setText("2"));
+        vsam.api.config.RunConfig c = view.form().config().orElseThrow();
+        assertEquals(vsam.api.config.MethodConfig.RhoSchedule.COSINE, c.method().rhoSchedule());
+        assertEquals(0.01, c.method().rhoFinal());
+        assertEquals(2.0, c.optimizer().clipGradNorm());
+    }
+
+    @Test
     void aConfigurationIsSavedAndLoadedAsRunFolderJson(FxRobot robot) throws Exception {
         awaitProbe();
         type(robot, "#epochs", "4");

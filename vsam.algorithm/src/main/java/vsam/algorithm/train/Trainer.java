@@ -115,7 +115,7 @@ public final class Trainer {
         int batchInEpoch;
         long samSteps;
         long passes;
-        long trainNanos;
+        TrainingClock clock = new TrainingClock(0);
         long passNanos;
         double epochLossSum;
         final List<EpochEvent> epochs = new ArrayList<>();
@@ -139,15 +139,14 @@ public final class Trainer {
         TrainingResult.Status status = TrainingResult.Status.COMPLETED;
         epochLoop:
         for (; p.epoch < config.epochs(); p.epoch++) {
-            long epochStart = System.nanoTime();
-            long excluded = 0;
+            p.clock.start();
             try (BatchSource.Batches batches = train.epoch(p.epoch)) {
                 for (int skip = 0; skip < p.batchInEpoch && batches.hasNext(); skip++) {
                     batches.next();
                 }
                 while (batches.hasNext()) {
                     if (cancel.isCancelled()) {
-                        p.trainNanos += System.nanoTime() - epochStart - excluded;
+                        p.clock.stop();
                         status = TrainingResult.Status.CANCELLED;
                         save(p, step, p.epoch);
                         break epochLoop;
@@ -171,18 +170,16 @@ public final class Trainer {
                         l.onIteration(event);
                     }
                     if (checkpointEvery > 0 && p.iteration % checkpointEvery == 0 && batches.hasNext()) {
-                        long c0 = System.nanoTime();
-                        p.trainNanos += c0 - epochStart - excluded;
+                        p.clock.stop();
                         save(p, step, p.epoch);
-                        epochStart = c0;
-                        excluded = System.nanoTime() - c0;
+                        p.clock.start();
                     }
                 }
             }
-            p.trainNanos += System.nanoTime() - epochStart - excluded;
+            p.clock.stop();
             Evaluation eval = evaluate(test);
             EpochEvent event = new EpochEvent(p.epoch, p.iteration, p.batchInEpoch == 0 ? 0 : p.epochLossSum / p.batchInEpoch,
-                    eval.meanLoss(), eval.accuracy(), p.trainNanos / 1e9, p.samSteps, p.passes);
+                    eval.meanLoss(), eval.accuracy(), p.clock.nanos() / 1e9, p.samSteps, p.passes);
             p.epochs.add(event);
             p.batchInEpoch = 0;
             p.epochLossSum = 0;
@@ -192,7 +189,7 @@ public final class Trainer {
             save(p, step, p.epoch + 1);
         }
         TrainingResult result = new TrainingResult(method.name(), status, p.epochs, p.iteration, p.samSteps, p.passes,
-                p.trainNanos / 1e9, p.passNanos / 1e9);
+                p.clock.nanos() / 1e9, p.passNanos / 1e9);
         for (TrainingListener l : listeners) {
             l.onFinish(result);
         }
@@ -221,7 +218,7 @@ public final class Trainer {
             throw new CheckpointException("cannot serialise the training state: " + e.getMessage());
         }
         Checkpoint c = new Checkpoint(ConfigJson.write(config), p.iteration, epochToContinue, p.batchInEpoch, p.samSteps, p.passes,
-                p.trainNanos, p.passNanos, p.epochLossSum, p.epochs, network.exportState(), bytes.toByteArray());
+                p.clock.nanos(), p.passNanos, p.epochLossSum, p.epochs, network.exportState(), bytes.toByteArray());
         try {
             checkpoints.get().save(c);
         } catch (IOException e) {
@@ -245,7 +242,7 @@ public final class Trainer {
         p.batchInEpoch = c.batchInEpoch();
         p.samSteps = c.samSteps();
         p.passes = c.passes();
-        p.trainNanos = c.trainNanos();
+        p.clock = new TrainingClock(c.trainNanos());
         p.passNanos = c.passNanos();
         p.epochLossSum = c.epochLossSum();
         p.epochs.addAll(c.epochs());

@@ -47,6 +47,11 @@ public record MethodConfig(String name, double rho, RhoSchedule rhoSchedule, dou
         }
     }
 
+    /** Method {@code name} at radius {@code rho} with {@code params}; the shared settings at their defaults (constant ρ). */
+    public static MethodConfig of(String name, double rho, MethodParams params) {
+        return new MethodConfig(name, rho, RhoSchedule.CONSTANT, 0, DEFAULT_STATS_SCOPE, params);
+    }
+
     /** The method {@code name} with every hyper-parameter at its default. */
     public static MethodConfig defaults(String name) {
         return MethodCatalogue.kind(name).defaults(name);

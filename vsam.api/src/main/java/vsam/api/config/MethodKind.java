@@ -19,8 +19,7 @@ public record MethodKind(String family, String description, boolean perturbs, do
 
     /** The method {@code name} (of this family) with every hyper-parameter at its default. */
     public MethodConfig defaults(String name) {
-        return new MethodConfig(name, defaultRho, MethodConfig.RhoSchedule.CONSTANT, 0, MethodConfig.DEFAULT_STATS_SCOPE,
-                params.get());
+        return MethodConfig.of(name, defaultRho, params.get());
     }
 
     /** The name a run of this family gets by default ({@code sam-5} for SAM-k). */
