@@ -38,4 +38,23 @@ class ExperimentOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> plan("--preset", "qat", "--setups", "noisy"));
         assertTrue(e.getMessage().contains("unknown setup 'noisy' of preset qat (known: w4a4, w2a2)"), e.getMessage());
     }
+
+    @Test
+    void anySettingOfTrainIsAnOverrideOfEveryRunItAppliesTo() {
+        Experiment.Plan p = plan("--preset", "quick", "--methods", "sgd,vsam", "--clip-grad-norm", "2", "--rho-schedule=cosine",
+                "--rho-final", "0.01", "--window", "20", "--blocks", "4", "--no-augment");
+        Setup noisy = p.setups().get(0);
+        vsam.api.config.RunConfig v = noisy.config(p.variants().get(1), 0);
+        assertEquals(2.0, v.optimizer().clipGradNorm());
+        assertEquals(vsam.api.config.MethodConfig.RhoSchedule.COSINE, v.method().rhoSchedule());
+        assertEquals(0.01, v.method().rhoFinal());
+        assertEquals(20, v.method().params(vsam.api.config.VsamConfig.class).window());
+        vsam.api.config.RunConfig sgd = noisy.config(p.variants().get(0), 0);
+        assertEquals(2.0, sgd.optimizer().clipGradNorm(), "clipping applies to every method");
+        assertEquals(vsam.api.config.MethodConfig.RhoSchedule.CONSTANT, sgd.method().rhoSchedule(), "SGD has no radius");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> plan("--clip-grad-norm", "-1"));
+        assertTrue(bad.getMessage().contains("invalid optimizer.clipGradNorm: -1.0"), bad.getMessage());
+        IllegalArgumentException method = assertThrows(IllegalArgumentException.class, () -> plan("--method", "sam"));
+        assertTrue(method.getMessage().contains("--methods"), method.getMessage());
+    }
 }

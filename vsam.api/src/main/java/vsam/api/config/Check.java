@@ -2,23 +2,16 @@ package vsam.api.config;
 
 import java.util.Collection;
 
-/** Validation helpers that throw {@link ConfigException} naming the field, the value and the allowed range. */
+/**
+ * Checks that span fields or are not a setting's range (a setting's own range is its {@link Allowed}, checked by
+ * {@link Setting#check}); each throws {@link ConfigException} naming the field, the value and what is allowed.
+ */
 final class Check {
 
     private Check() {
     }
 
-    static void atLeast(String field, long value, long min) {
-        if (value < min) {
-            throw new ConfigException(field, value, "an integer >= " + min);
-        }
-    }
 
-    static void between(String field, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new ConfigException(field, value, "an integer in [" + min + ", " + max + "]");
-        }
-    }
 
     /** {@code min <= value <= max}, finite. */
     static void closed(String field, double value, double min, double max) {
@@ -27,19 +20,7 @@ final class Check {
         }
     }
 
-    /** {@code min <= value < max}, finite. */
-    static void halfOpen(String field, double value, double min, double max) {
-        if (!(value >= min && value < max)) {
-            throw new ConfigException(field, value, "a number in [" + min + ", " + max + ")");
-        }
-    }
 
-    /** {@code value > 0}, finite. */
-    static void positive(String field, double value) {
-        if (!(value > 0 && Double.isFinite(value))) {
-            throw new ConfigException(field, value, "a finite number > 0");
-        }
-    }
 
     /** {@code value >= 0}, finite. */
     static void nonNegative(String field, double value) {

@@ -3,6 +3,7 @@ package vsam.api.config;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Every sharpness-aware method the project trains, once: the families a run's {@code method.name} may
@@ -63,11 +64,16 @@ public final class MethodCatalogue {
                 return k;
             }
         }
-        String best = name == null ? "" : Names.nearest(name, List.of("sgd", "sam", "asam", "vsam", "sam-5", "sam-10",
-                "looksam", "rst", "aesam"));
+        List<String> candidates = families().stream().flatMap(f -> f.equals(SAM_K_FAMILY) ? Stream.of("sam-5", "sam-10")
+                : Stream.of(f)).toList();
+        String best = name == null ? "" : Names.nearest(name, candidates);
         throw new ConfigException("method.name", name == null ? "(none)" : "'" + name + "'",
-                "one of sgd, sam, asam, vsam, sam-<k> (e.g. sam-5), looksam, rst, aesam"
-                        + (best.isEmpty() ? "" : "; did you mean '" + best + "'?"));
+                "one of " + namesText() + (best.isEmpty() ? "" : "; did you mean '" + best + "'?"));
+    }
+
+    /** The method names as the help and messages list them: {@code sgd, sam, ..., sam-<k> (e.g. sam-5), ...}. */
+    public static String namesText() {
+        return String.join(", ", families().stream().map(f -> f.equals(SAM_K_FAMILY) ? "sam-<k> (e.g. sam-5)" : f).toList());
     }
 
     /** The family named {@code family} exactly. */

@@ -90,7 +90,7 @@ public final class Settings {
 
     public static final Setting<String> METHOD = Setting.at("method.name", MethodNameText.TYPE).option("--method", "--optimizer")
             .label("Method").in(Section.METHOD)
-            .help("sgd, sam, asam, vsam, sam-<k> (SAM every k-th step, e.g. sam-5), looksam, rst or aesam.")
+            .help("One of " + MethodCatalogue.namesText() + " (the README's table says what each does).")
             .bound(new Setting.Binding<>() {
                 public String read(Map<String, Object> tree) {
                     String name = (String) Setting.get(tree, "method.name");
