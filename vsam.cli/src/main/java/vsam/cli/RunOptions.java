@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import vsam.api.config.ConfigBuilder;
+import vsam.api.config.MethodCatalogue;
+import vsam.api.config.MethodKind;
 import vsam.api.config.Recipe;
 import vsam.api.config.RunConfig;
 import vsam.api.config.Setting;
@@ -150,6 +152,16 @@ final class RunOptions {
         };
     }
 
+    /** The methods of the catalogue, one line each, for the end of the help. */
+    static String methodsFooter() {
+        StringBuilder out = new StringBuilder("%nMethods (--method):%n");
+        for (MethodKind k : MethodCatalogue.KINDS) {
+            out.append("  ").append(k.family()).append(" ".repeat(Math.max(1, 9 - k.family().length())))
+                    .append(k.description().replace("%", "%%")).append("%n");
+        }
+        return out.toString();
+    }
+
     /** Gives a command every setting of the catalogue as an option, and {@code --recipe}. */
     static final class AllSettings implements CommandLine.IModelTransformer {
         @Override
@@ -160,6 +172,7 @@ final class RunOptions {
                             + "weight decay 1e-3, cosine, batch 128, 200 epochs).").build());
             addOptions(spec, Settings.ALL, Map.of());
             spec.usageMessage().abbreviateSynopsis(true);
+            spec.usageMessage().footer(methodsFooter());
             return spec;
         }
     }
