@@ -27,7 +27,8 @@ import vsam.data.DataException;
  */
 @Command(name = "vsam", mixinStandardHelpOptions = true, version = "vsam 0.1.0",
         description = "Sharpness-aware training with vSAM (variation-driven PSF sampling) and its baselines.",
-        subcommands = {BackendsCommand.class, TrainCommand.class, CompareCommand.class, DemoCommand.class,
+        subcommands = {BackendsCommand.class, TrainCommand.class, CompareCommand.class, DemoCommand.class, EvaluateCommand.class,
+                ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -36,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: backends, train, compare or demo");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: backends, train, compare, demo, evaluate or export");
     }
 
     public static void main(String[] args) {

@@ -140,6 +140,24 @@ public final class DataCatalog {
                 + ENVIRONMENT_VARIABLE);
     }
 
+    /** What a network trained on data set {@code name} takes in and tells apart, known without reading the files. */
+    public record Signature(Shape input, int classes) {
+    }
+
+    /**
+     * The input shape and class count of data set {@code name}.
+     *
+     * @throws DataException if the name is unknown
+     */
+    public static Signature signature(String name) {
+        return switch (name) {
+            case "fashion-mnist", "mnist", "embedded" -> new Signature(IDX_SHAPE, 10);
+            case "cifar10" -> new Signature(CifarFormat.SHAPE, 10);
+            case "cifar100" -> new Signature(CifarFormat.SHAPE, 100);
+            default -> throw new DataException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
+        };
+    }
+
     /** Every folder {@link #load} would try for {@code name}, in order, each with where it came from. */
     public List<String> searchPath(String name) {
         List<String> looked = new ArrayList<>();
