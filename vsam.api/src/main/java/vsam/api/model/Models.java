@@ -1,16 +1,7 @@
 package vsam.api.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import vsam.api.model.Layer.BatchNorm2d;
-import vsam.api.model.Layer.Conv2d;
-import vsam.api.model.Layer.Flatten;
-import vsam.api.model.Layer.GlobalAvgPool;
-import vsam.api.model.Layer.Linear;
-import vsam.api.model.Layer.MaxPool2d;
-import vsam.api.model.Layer.Relu;
-import vsam.api.model.Layer.Residual;
 
 /** The catalogue of model specs every backend can build (docs/ARCHITECTURE.md, "Models"). */
 public final class Models {
@@ -34,12 +25,7 @@ public final class Models {
             Quantization q = Quantization.parse(id.substring(plus + 1));
             return byId(id.substring(0, plus), input, classes).quantized(q);
         }
-        return switch (id) {
-            case "mlp" -> mlp(input, classes);
-            case "cnn-s" -> cnnS(input, classes);
-            case "resnet18" -> resnet18(input, classes);
-            default -> throw new IllegalArgumentException("unknown model '" + id + "' (known: " + String.join(", ", IDS) + ")");
-        };
+        return file(id).spec(id, input, classes);
     }
 
     /**
@@ -82,73 +68,34 @@ public final class Models {
         }
     }
 
-    /** {@code flatten → 256 → ReLU → 256 → ReLU → classes}. */
+    /** The built-in model file of {@code id} (one of {@link #IDS}), as {@code vsam models show} prints it. */
+    public static ModelFile file(String id) {
+        if (!IDS.contains(id)) {
+            throw new IllegalArgumentException("unknown model '" + id + "' (known: " + String.join(", ", IDS) + ")");
+        }
+        return ModelFile.of(ModelFile.resourceTree(id), id);
+    }
+
+    /** {@code flatten → 256 → ReLU → 256 → ReLU → classes} ({@code mlp.json}). */
     public static ModelSpec mlp(Shape input, int classes) {
-        return new ModelSpec("mlp", input, classes, List.of(
-                new Flatten(),
-                new Linear(input.elements(), 256, true), new Relu(),
-                new Linear(256, 256, true), new Relu(),
-                new Linear(256, classes, true)));
+        return byId("mlp", input, classes);
     }
 
     /**
      * {@code [conv3×3 16 → BN → ReLU]×2 → maxpool 2 → [conv3×3 32 → BN → ReLU]×2 → maxpool 2 → linear 128 →
-     * ReLU → linear classes}; convolutions have no bias (BatchNorm's beta plays that role), padding 1.
+     * ReLU → linear classes}; convolutions have no bias (BatchNorm's beta plays that role), padding 1
+     * ({@code cnn-s.json}).
      */
     public static ModelSpec cnnS(Shape input, int classes) {
-        List<Layer> layers = new ArrayList<>();
-        int c = input.channels();
-        for (int width : new int[] {16, 32}) {
-            for (int r = 0; r < 2; r++) {
-                layers.add(new Conv2d(c, width, 3, 1, 1, false));
-                layers.add(new BatchNorm2d(width));
-                layers.add(new Relu());
-                c = width;
-            }
-            layers.add(new MaxPool2d(2));
-        }
-        layers.add(new Flatten());
-        int flat = Shape.through(layers, input).elements();
-        layers.add(new Linear(flat, 128, true));
-        layers.add(new Relu());
-        layers.add(new Linear(128, classes, true));
-        return new ModelSpec("cnn-s", input, classes, layers);
+        return byId("cnn-s", input, classes);
     }
 
     /**
      * CIFAR ResNet-18 (He et al. 2016, as in the SAM and vSAM papers): conv3×3 64 → BN → ReLU, four
      * stages of two basic blocks (64, 128, 256, 512; stride 2 at stages 2–4, a 1×1 conv + BN shortcut
-     * where the shape changes), global average pooling, linear.
+     * where the shape changes), global average pooling, linear ({@code resnet18.json}).
      */
     public static ModelSpec resnet18(Shape input, int classes) {
-        List<Layer> layers = new ArrayList<>();
-        layers.add(new Conv2d(input.channels(), 64, 3, 1, 1, false));
-        layers.add(new BatchNorm2d(64));
-        layers.add(new Relu());
-        int in = 64;
-        int[] widths = {64, 128, 256, 512};
-        for (int stage = 0; stage < widths.length; stage++) {
-            for (int block = 0; block < 2; block++) {
-                int out = widths[stage];
-                int stride = stage > 0 && block == 0 ? 2 : 1;
-                layers.add(basicBlock(in, out, stride));
-                layers.add(new Relu());
-                in = out;
-            }
-        }
-        layers.add(new GlobalAvgPool());
-        layers.add(new Flatten());
-        layers.add(new Linear(512, classes, true));
-        return new ModelSpec("resnet18", input, classes, layers);
-    }
-
-    private static Residual basicBlock(int in, int out, int stride) {
-        List<Layer> main = List.of(
-                new Conv2d(in, out, 3, stride, 1, false), new BatchNorm2d(out), new Relu(),
-                new Conv2d(out, out, 3, 1, 1, false), new BatchNorm2d(out));
-        List<Layer> shortcut = stride != 1 || in != out
-                ? List.of(new Conv2d(in, out, 1, stride, 0, false), new BatchNorm2d(out))
-                : List.of();
-        return new Residual(main, shortcut);
+        return byId("resnet18", input, classes);
     }
 }

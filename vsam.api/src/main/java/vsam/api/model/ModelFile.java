@@ -1,0 +1,290 @@
+package vsam.api.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vsam.api.config.ConfigException;
+import vsam.api.config.Json;
+
+/**
+ * A network described in JSON, in the layer vocabulary every backend implements (docs/ARCHITECTURE.md,
+ * "Model files"). The built-in models are such files ({@code mlp.json}, {@code cnn-s.json},
+ * {@code resnet18.json} beside this class); {@code vsam models show <id>} prints one, and
+ * {@code --model my-net.json} trains a file of one's own.
+ *
+ * <pre>
+ * {"format": "vsam-model/1",
+ *  "layers": [
+ *    {"type": "conv2d", "out": 16, "kernel": 3, "stride": 1, "padding": 1, "bias": false},
+ *    {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+ *    {"type": "residual", "main": [...], "shortcut": [...]},
+ *    {"type": "globalavgpool"}, {"type": "flatten"},
+ *    {"type": "linear", "out": "classes", "bias": true}]}
+ * </pre>
+ * A layer's input size ({@code "in"} of conv2d and linear, {@code "channels"} of batchnorm) may be given
+ * or left out: it is the incoming shape's, and when given it must agree. {@code "out": "classes"} is the
+ * data set's class count. Defaults: {@code stride} 1, {@code padding} 0, {@code bias} true. Every layer's
+ * shape is checked from the input on; a problem names the source, the JSON path and what is wrong
+ * ({@code my-net.json: layers[3].in: 16 given, but 32 channels come in}).
+ */
+public final class ModelFile {
+
+    /** The format tag a file carries. */
+    public static final String FORMAT = "vsam-model/1";
+
+    private static final Set<String> TOP = Set.of("format", "description", "layers");
+
+    private final String source;
+    private final Map<?, ?> tree;
+
+    private ModelFile(String source, Map<?, ?> tree) {
+        this.source = source;
+        this.tree = tree;
+    }
+
+    /**
+     * Reads the JSON text of a model file (its structure only; shapes are checked by {@link #spec}).
+     *
+     * @param source what to call the file in messages (its path, or {@code cnn-s})
+     * @throws ConfigException naming the source and the problem
+     */
+    public static ModelFile parse(String json, String source) {
+        Object t;
+        try {
+            t = Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("model", source + ": not JSON: " + e.getMessage());
+        }
+        return of(t, source);
+    }
+
+    /** A model file from its JSON tree (as config.json holds it). */
+    public static ModelFile of(Object tree, String source) {
+        if (!(tree instanceof Map<?, ?> m)) {
+            throw problem(source, "(root)", "a model file is a JSON object with \"layers\"");
+        }
+        for (Object key : m.keySet()) {
+            if (!TOP.contains(key)) {
+                throw problem(source, String.valueOf(key), "unknown field (known: format, description, layers)");
+            }
+        }
+        if (m.containsKey("format") && !FORMAT.equals(m.get("format"))) {
+            throw problem(source, "format", "\"" + m.get("format") + "\" is not " + FORMAT);
+        }
+        if (!(m.get("layers") instanceof List<?>)) {
+            throw problem(source, "layers", "a list of layers is needed");
+        }
+        return new ModelFile(source, m);
+    }
+
+    /** The file's JSON tree. */
+    public Map<?, ?> tree() {
+        return tree;
+    }
+
+    /** The file as pretty-printed JSON. */
+    public String json() {
+        return Json.writePretty(tree);
+    }
+
+    /**
+     * The network for inputs of shape {@code input} and {@code classes} classes, every layer's shape checked.
+     *
+     * @throws ConfigException naming the source, the JSON path and the problem
+     */
+    public ModelSpec spec(String id, Shape input, int classes) {
+        List<Layer> layers = layers((List<?>) tree.get("layers"), "layers", input, classes);
+        if (layers.isEmpty()) {
+            throw problem(source, "layers", "a model needs at least one layer");
+        }
+        Shape out = Shape.through(layers, input);
+        if (out.elements() != classes || out.height() != 1 || out.width() != 1) {
+            throw problem(source, "layers", "the network ends with " + out + ", not the " + classes + " class scores");
+        }
+        return new ModelSpec(id, input, classes, layers);
+    }
+
+    private List<Layer> layers(List<?> list, String path, Shape input, int classes) {
+        List<Layer> out = new ArrayList<>();
+        Shape shape = input;
+        for (int i = 0; i < list.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                throw problem(source, at, "a layer is a JSON object with a \"type\"");
+            }
+            Layer layer = layer(m, at, shape, classes);
+            Shape next;
+            try {
+                next = layer.outputShape(shape);
+            } catch (IllegalArgumentException e) {
+                throw problem(source, at, e.getMessage().startsWith("shape dimensions must be positive")
+                        ? "the shape goes to zero (" + shape + " comes in)" : e.getMessage());
+            }
+            out.add(layer);
+            shape = next;
+        }
+        return out;
+    }
+
+    private Layer layer(Map<?, ?> m, String at, Shape in, int classes) {
+        Object type = m.get("type");
+        if (!(type instanceof String t)) {
+            throw problem(source, at + ".type", "every layer names its type");
+        }
+        Fields f = new Fields(m, at);
+        return switch (t) {
+            case "conv2d" -> {
+                f.only("type", "in", "out", "kernel", "stride", "padding", "bias");
+                int inChannels = f.matching("in", in.channels(), "channels come in");
+                yield new Layer.Conv2d(inChannels, f.size("out", classes), f.positive("kernel"), f.positiveOr("stride", 1),
+                        f.nonNegativeOr("padding", 0), f.bool("bias", true));
+            }
+            case "batchnorm" -> {
+                f.only("type", "channels");
+                yield new Layer.BatchNorm2d(f.matching("channels", in.channels(), "channels come in"));
+            }
+            case "relu" -> {
+                f.only("type");
+                yield new Layer.Relu();
+            }
+            case "maxpool" -> {
+                f.only("type", "size");
+                yield new Layer.MaxPool2d(f.positive("size"));
+            }
+            case "globalavgpool" -> {
+                f.only("type");
+                yield new Layer.GlobalAvgPool();
+            }
+            case "flatten" -> {
+                f.only("type");
+                yield new Layer.Flatten();
+            }
+            case "linear" -> {
+                f.only("type", "in", "out", "bias");
+                int inFeatures = f.matching("in", (int) in.elements(), "features come in");
+                yield new Layer.Linear(inFeatures, f.size("out", classes), f.bool("bias", true));
+            }
+            case "residual" -> {
+                f.only("type", "main", "shortcut");
+                List<Layer> main = branch(m.get("main"), at + ".main", in, classes);
+                List<Layer> shortcut = m.containsKey("shortcut") ? branch(m.get("shortcut"), at + ".shortcut", in, classes) : List.of();
+                if (main.isEmpty()) {
+                    throw problem(source, at + ".main", "a residual block needs a main branch");
+                }
+                Shape a = Shape.through(main, in);
+                Shape b = Shape.through(shortcut, in);
+                if (!a.equals(b)) {
+                    throw problem(source, at, "the branches disagree: main gives " + a + ", shortcut " + b);
+                }
+                yield new Layer.Residual(main, shortcut);
+            }
+            default -> throw problem(source, at + ".type", "unknown layer '" + t
+                    + "' (known: conv2d, batchnorm, relu, maxpool, globalavgpool, flatten, linear, residual)");
+        };
+    }
+
+    private List<Layer> branch(Object v, String at, Shape in, int classes) {
+        if (!(v instanceof List<?> list)) {
+            throw problem(source, at, "a list of layers is needed");
+        }
+        return layers(list, at, in, classes);
+    }
+
+    /** Reads one layer's fields, naming its path in every message. */
+    private final class Fields {
+        private final Map<?, ?> m;
+        private final String at;
+
+        Fields(Map<?, ?> m, String at) {
+            this.m = m;
+            this.at = at;
+        }
+
+        void only(String... known) {
+            for (Object k : m.keySet()) {
+                if (!List.of(known).contains(k)) {
+                    throw problem(source, at + "." + k, "unknown field (known: " + String.join(", ", known) + ")");
+                }
+            }
+        }
+
+        int integer(String key) {
+            Object v = m.get(key);
+            if (!(v instanceof Long l) || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
+                throw problem(source, at + "." + key, v == null ? "missing" : v + " is not a whole number");
+            }
+            return l.intValue();
+        }
+
+        int positive(String key) {
+            int v = integer(key);
+            if (v <= 0) {
+                throw problem(source, at + "." + key, v + " must be positive");
+            }
+            return v;
+        }
+
+        int positiveOr(String key, int fallback) {
+            return m.containsKey(key) ? positive(key) : fallback;
+        }
+
+        int nonNegativeOr(String key, int fallback) {
+            if (!m.containsKey(key)) {
+                return fallback;
+            }
+            int v = integer(key);
+            if (v < 0) {
+                throw problem(source, at + "." + key, v + " must be >= 0");
+            }
+            return v;
+        }
+
+        /** A size that may be {@code "classes"}. */
+        int size(String key, int classes) {
+            return "classes".equals(m.get(key)) ? classes : positive(key);
+        }
+
+        /** A size that must equal what comes in; left out, it is what comes in. */
+        int matching(String key, int incoming, String what) {
+            if (!m.containsKey(key)) {
+                return incoming;
+            }
+            int v = positive(key);
+            if (v != incoming) {
+                throw problem(source, at + "." + key, v + " given, but " + incoming + " " + what);
+            }
+            return v;
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object v = m.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Boolean b)) {
+                throw problem(source, at + "." + key, v + " is not true or false");
+            }
+            return b;
+        }
+    }
+
+    private static ConfigException problem(String source, String path, String what) {
+        return new ConfigException("model", source + ": " + path + ": " + what);
+    }
+
+    /** The tree of a built-in model file, read from this package's resources. */
+    static Map<String, Object> resourceTree(String id) {
+        try (var in = ModelFile.class.getResourceAsStream(id + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("the built-in model " + id + " has no " + id + ".json");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            return new LinkedHashMap<>(t);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the built-in model " + id, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package vsam.api.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import vsam.api.config.ConfigException;
+
+/** A malformed model file is refused naming the file, the JSON path and the problem. */
+class ModelFileTest {
+
+    private static final Shape MNIST = new Shape(1, 28, 28);
+
+    private static String problem(String layers) {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ModelFile.parse("{\"layers\": [" + layers + "]}", "net.json").spec("net", MNIST, 10));
+        assertEquals("model", e.field());
+        return e.getMessage();
+    }
+
+    @Test
+    void aValidFileWithEveryLayerKindBuildsItsSpec() {
+        ModelSpec spec = ModelFile.parse("""
+                {"format": "vsam-model/1", "layers": [
+                  {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1},
+                  {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                  {"type": "residual", "main": [{"type": "conv2d", "in": 8, "out": 12, "kernel": 3, "stride": 2, "padding": 1},
+                      {"type": "batchnorm", "channels": 12}],
+                    "shortcut": [{"type": "conv2d", "out": 12, "kernel": 1, "stride": 2, "bias": false}]},
+                  {"type": "relu"}, {"type": "globalavgpool"}, {"type": "flatten"},
+                  {"type": "linear", "in": 12, "out": "classes"}]}""", "net.json").spec("net", MNIST, 10);
+        assertEquals(new Shape(10, 1, 1), Shape.through(spec.layers(), MNIST));
+        assertEquals(new Layer.Conv2d(1, 8, 3, 1, 1, true), spec.layers().get(0));
+    }
+
+    @Test
+    void eachKindOfMistakeIsNamedWithItsPath() {
+        assertEquals("net.json: layers[1].type: unknown layer 'dropout' (known: conv2d, batchnorm, relu, maxpool, "
+                + "globalavgpool, flatten, linear, residual)", problem("{\"type\": \"flatten\"}, {\"type\": \"dropout\"}"));
+        assertEquals("net.json: layers[1].channels: 4 given, but 8 channels come in",
+                problem("{\"type\": \"conv2d\", \"out\": 8, \"kernel\": 3}, {\"type\": \"batchnorm\", \"channels\": 4}"));
+        assertEquals("net.json: layers[0]: the shape goes to zero (1x28x28 comes in)",
+                problem("{\"type\": \"maxpool\", \"size\": 32}"));
+        assertEquals("net.json: layers[0]: the branches disagree: main gives 4x28x28, shortcut 1x28x28",
+                problem("{\"type\": \"residual\", \"main\": [{\"type\": \"conv2d\", \"out\": 4, \"kernel\": 1}]}"));
+        assertEquals("net.json: layers[1].in: 100 given, but 784 features come in",
+                problem("{\"type\": \"flatten\"}, {\"type\": \"linear\", \"in\": 100, \"out\": \"classes\"}"));
+        assertEquals("net.json: layers: the network ends with 784x1x1, not the 10 class scores", problem("{\"type\": \"flatten\"}"));
+        assertEquals("net.json: layers[0].kernel: missing", problem("{\"type\": \"conv2d\", \"out\": 4}"));
+        assertEquals("net.json: layers[0].size: 2.5 is not a whole number", problem("{\"type\": \"maxpool\", \"size\": 2.5}"));
+        assertEquals("net.json: layers[0].strid: unknown field (known: type, in, out, kernel, stride, padding, bias)",
+                problem("{\"type\": \"conv2d\", \"out\": 4, \"kernel\": 1, \"strid\": 2}"));
+    }
+}
