@@ -9,7 +9,6 @@ import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.api.config.ConfigJson;
 import vsam.api.config.RunConfig;
 import vsam.api.model.ModelSpec;
-import vsam.api.model.Models;
 import vsam.data.DataCatalog;
 
 /**
@@ -47,7 +46,7 @@ record TrainedRun(Path folder, RunConfig config, ModelSpec spec, Checkpoint chec
             throw new CliException(folder + " holds no trained weights: " + e.getMessage());
         }
         DataCatalog.Signature data = DataCatalog.signature(config.data().dataset());
-        ModelSpec spec = Models.byId(config.model(), data.input(), data.classes());
+        ModelSpec spec = config.modelSpec(data.input(), data.classes());
         if (checkpoint.network().parameters().length != spec.segments().totalLength()) {
             throw new CliException(folder + ": the checkpoint's " + checkpoint.network().parameters().length
                     + " parameters do not fit " + config.model() + " (" + spec.segments().totalLength() + ")");

@@ -28,7 +28,6 @@ import vsam.api.config.ConfigJson;
 import vsam.api.config.RunConfig;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
-import vsam.api.model.Models;
 import vsam.api.network.Network;
 import vsam.api.network.NetworkState;
 import vsam.api.network.TrainingData;
@@ -78,6 +77,7 @@ public final class RunExecutor {
     public Outcome start(RunConfig config, TrainingData data, Path folder, List<TrainingListener> listeners,
                          CancellationToken cancel, Optional<StartingPoint> from) {
         TensorBackend backend = Backends.require(config.backend(), config.device());
+        config.modelSpec(data.shape(), data.classes()); // a model file that does not fit is refused before any write
         RunFolder.prepare(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             Map<String, Object> provenance = provenance(backend, data);
@@ -172,7 +172,7 @@ public final class RunExecutor {
     private Outcome execute(RunConfig config, TrainingData data, TensorBackend backend, Supplier<RunFolder> folders,
                             Optional<Checkpoint> from, Optional<StartingPoint> start, List<TrainingListener> listeners,
                             CancellationToken cancel) {
-        ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
+        ModelSpec spec = config.modelSpec(data.shape(), data.classes());
         InitialWeights init = start.isPresent()
                 ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.init(),
                         config.seed())

@@ -8,7 +8,6 @@ import vsam.algorithm.checkpoint.CheckpointException;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.api.config.ConfigJson;
 import vsam.api.model.ModelSpec;
-import vsam.api.model.Models;
 import vsam.api.model.Shape;
 import vsam.api.network.NetworkState;
 import vsam.api.vector.Segments;
@@ -41,8 +40,9 @@ public record StartingPoint(String model, Segments segments, NetworkState state,
         } catch (IOException | CheckpointException e) {
             throw new RunFolderException("cannot start from " + fileOrFolder + ": " + e.getMessage());
         }
-        String model = ConfigJson.read(checkpoint.configJson()).model();
-        ModelSpec spec = Models.byId(model, input, classes);
+        vsam.api.config.RunConfig source = ConfigJson.read(checkpoint.configJson());
+        String model = source.model();
+        ModelSpec spec = source.modelSpec(input, classes);
         NetworkState state = checkpoint.network();
         if (state.parameters().length != spec.segments().totalLength()) {
             throw new RunFolderException("cannot start from " + fileOrFolder + ": its " + state.parameters().length

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import vsam.api.model.InitScheme;
+import vsam.api.model.ModelFile;
 
 /**
  * Reads and writes {@link RunConfig} as JSON, the form run folders hold and the GUI saves. Objects
@@ -49,6 +50,9 @@ public final class ConfigJson {
     }
 
     private static Object toJsonValue(Object v) {
+        if (v instanceof ModelFile f) {
+            return f.tree();
+        }
         if (v instanceof Integer i) {
             return i.longValue();
         }
@@ -175,6 +179,9 @@ public final class ConfigJson {
             Class<?> innerClass = (Class<?>) inner;
             Object innerFallback = ((Optional<?>) fallback).orElse(null);
             return Optional.of(convert(v, innerClass, inner, innerFallback, field));
+        }
+        if (type == ModelFile.class) {
+            return ModelFile.of(v, "config.json " + field);
         }
         if (type == MethodConfig.class) {
             return method(v, (MethodConfig) fallback, field);

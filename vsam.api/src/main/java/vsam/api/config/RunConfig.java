@@ -1,6 +1,11 @@
 package vsam.api.config;
 
+import java.util.Optional;
 import vsam.api.model.InitScheme;
+import vsam.api.model.ModelFile;
+import vsam.api.model.ModelSpec;
+import vsam.api.model.Models;
+import vsam.api.model.Shape;
 import vsam.api.network.LossOptions;
 
 /**
@@ -12,6 +17,9 @@ import vsam.api.network.LossOptions;
  * @param threads        CPU threads for the backend; 0 = backend default
  * @param model          model id ({@code mlp}, {@code cnn-s}, {@code resnet18}), {@code +<quantization>} for
  *                       quantization-aware training ({@code cnn-s+w4a4}, see {@link vsam.api.model.Models#byId})
+ * @param modelFile      the network, when {@code model} names a model file's network rather than a built-in
+ *                       ({@code --model my-net.json}): the file's contents, so the run folder and its checkpoints
+ *                       hold everything needed to rebuild it
  * @param init           how the weights start ({@link InitScheme}); generated in Java from {@code seed}
  * @param data           data set and its alterations
  * @param epochs         passes over the training set
@@ -23,7 +31,8 @@ import vsam.api.network.LossOptions;
  * @param schedule       the learning-rate schedule
  * @param method         the sharpness-aware method
  */
-public record RunConfig(String backend, String device, int threads, String model, InitScheme init, DataConfig data,
+public record RunConfig(String backend, String device, int threads, String model, Optional<ModelFile> modelFile,
+                        InitScheme init, DataConfig data,
                         int epochs, int batchSize, long seed, double labelSmoothing, LossOptions.Convention smoothing,
                         OptimizerConfig optimizer, ScheduleConfig schedule, MethodConfig method) {
 
@@ -34,7 +43,12 @@ public record RunConfig(String backend, String device, int threads, String model
         Check.named("backend", backend);
         Check.named("device", device);
         Settings.THREADS.check(threads);
-        Check.model("model", model);
+        Check.present("modelFile", modelFile);
+        if (modelFile.isEmpty()) {
+            Check.model("model", model);
+        } else {
+            Check.named("model", model);
+        }
         Check.present("init", init);
         Check.present("data", data);
         Settings.EPOCHS.check(epochs);
@@ -44,6 +58,23 @@ public record RunConfig(String backend, String device, int threads, String model
         Check.present("optimizer", optimizer);
         Check.present("schedule", schedule);
         Check.present("method", method);
+    }
+
+    /** A run of a built-in model ({@code modelFile} empty). */
+    public RunConfig(String backend, String device, int threads, String model, InitScheme init, DataConfig data, int epochs,
+                     int batchSize, long seed, double labelSmoothing, LossOptions.Convention smoothing, OptimizerConfig optimizer,
+                     ScheduleConfig schedule, MethodConfig method) {
+        this(backend, device, threads, model, Optional.empty(), init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+                optimizer, schedule, method);
+    }
+
+    /** The network this run trains, for inputs of shape {@code input} and {@code classes} classes. */
+    public ModelSpec modelSpec(Shape input, int classes) {
+        if (modelFile.isEmpty()) {
+            return Models.byId(model, input, classes);
+        }
+        ModelSpec spec = modelFile.get().spec(Models.baseId(model), input, classes);
+        return Models.quantizationOf(model).map(spec::quantized).orElse(spec);
     }
 
     /** The CPU reference setup: djl on the CPU, cnn-s on Fashion-MNIST, batch 128, 10 epochs, vSAM. */
@@ -68,42 +99,42 @@ public record RunConfig(String backend, String device, int threads, String model
     }
 
     public RunConfig withMethod(MethodConfig m) {
-        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, schedule, m);
     }
 
     public RunConfig withEpochs(int e) {
-        return new RunConfig(backend, device, threads, model, init, data, e, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, data, e, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, schedule, method);
     }
 
     public RunConfig withSeed(long s) {
-        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, s, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, data, epochs, batchSize, s, labelSmoothing, smoothing,
                 optimizer, schedule, method);
     }
 
     public RunConfig withOptimizer(OptimizerConfig o) {
-        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
                 o, schedule, method);
     }
 
     public RunConfig withSchedule(ScheduleConfig s) {
-        return new RunConfig(backend, device, threads, model, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, s, method);
     }
 
     public RunConfig withModel(String m) {
-        return new RunConfig(backend, device, threads, m, init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, m, Optional.empty(), init, data, epochs, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, schedule, method);
     }
 
     public RunConfig withInit(InitScheme i) {
-        return new RunConfig(backend, device, threads, model, i, data, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, i, data, epochs, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, schedule, method);
     }
 
     public RunConfig withData(DataConfig d) {
-        return new RunConfig(backend, device, threads, model, init, d, epochs, batchSize, seed, labelSmoothing, smoothing,
+        return new RunConfig(backend, device, threads, model, modelFile, init, d, epochs, batchSize, seed, labelSmoothing, smoothing,
                 optimizer, schedule, method);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import vsam.api.config.Setting.Section;
 import vsam.api.model.InitScheme;
+import vsam.api.model.ModelFile;
 import vsam.api.model.Models;
 import vsam.api.model.Quantization;
 import vsam.api.network.LossOptions;
@@ -39,14 +40,25 @@ public final class Settings {
     // Model and data
 
     public static final Setting<String> MODEL = Setting.at("model", SettingType.oneOf(() -> Models.IDS)).option("--model")
-            .label("Model").in(Section.DATA).help("mlp, cnn-s or resnet18 (the same spec on every backend).")
+            .label("Model").in(Section.DATA)
+            .allowed(new Allowed<>(v -> Models.IDS.contains(v) || v.endsWith(".json"),
+                    "one of " + String.join(", ", Models.IDS) + ", or a model file (.json)"))
+            .help("A built-in model (mlp, cnn-s, resnet18; 'vsam models' lists them), or a model file (.json) in the "
+                    + "format 'vsam models show cnn-s' prints; the run folder keeps the file's contents.")
             .bound(new Setting.Binding<>() {
                 public String read(Map<String, Object> tree) {
                     return Models.baseId((String) tree.get("model"));
                 }
 
                 public void write(Map<String, Object> tree, String value) {
-                    tree.put("model", Models.quantizedId(value, quantizationIn(tree)));
+                    if (value.endsWith(".json")) {
+                        java.nio.file.Path file = java.nio.file.Path.of(value);
+                        tree.put("modelFile", ModelFile.read(file).treeWithSource());
+                        tree.put("model", Models.quantizedId(ModelFile.nameOf(file), quantizationIn(tree)));
+                    } else {
+                        tree.put("modelFile", Json.NULL);
+                        tree.put("model", Models.quantizedId(value, quantizationIn(tree)));
+                    }
                 }
             });
     public static final Setting<Optional<Quantization>> QUANTIZE = Setting.at("quantize", QuantizationText.TYPE)

@@ -1,7 +1,6 @@
 package vsam.api.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,21 +26,24 @@ import vsam.api.config.Json;
  * or left out: it is the incoming shape's, and when given it must agree. {@code "out": "classes"} is the
  * data set's class count. Defaults: {@code stride} 1, {@code padding} 0, {@code bias} true. Every layer's
  * shape is checked from the input on; a problem names the source, the JSON path and what is wrong
- * ({@code my-net.json: layers[3].in: 16 given, but 32 channels come in}).
+ * ({@code my-net.json: layers[3].in: 16 given, but 32 channels come in}); {@code "source"}, which a run's
+ * config.json adds, is the path the file was read from.
  */
 public final class ModelFile {
 
     /** The format tag a file carries. */
     public static final String FORMAT = "vsam-model/1";
 
-    private static final Set<String> TOP = Set.of("format", "description", "layers");
+    private static final Set<String> TOP = Set.of("format", "description", "source", "layers");
 
     private final String source;
     private final Map<?, ?> tree;
+    private final String text;
 
-    private ModelFile(String source, Map<?, ?> tree) {
+    private ModelFile(String source, Map<?, ?> tree, String text) {
         this.source = source;
         this.tree = tree;
+        this.text = text;
     }
 
     /**
@@ -57,7 +59,27 @@ public final class ModelFile {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("model", source + ": not JSON: " + e.getMessage());
         }
-        return of(t, source);
+        ModelFile f = of(t, source);
+        return new ModelFile(source, f.tree, json);
+    }
+
+    /**
+     * Reads a model file from disk.
+     *
+     * @throws ConfigException naming the file when it cannot be read or is malformed
+     */
+    public static ModelFile read(java.nio.file.Path file) {
+        try {
+            return parse(java.nio.file.Files.readString(file), file.toString());
+        } catch (java.io.IOException e) {
+            throw new ConfigException("model", file + ": cannot read the model file (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The model's name from its file name: {@code nets/my-net.json} is {@code my-net}. */
+    public static String nameOf(java.nio.file.Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
     }
 
     /** A model file from its JSON tree (as config.json holds it). */
@@ -67,7 +89,7 @@ public final class ModelFile {
         }
         for (Object key : m.keySet()) {
             if (!TOP.contains(key)) {
-                throw problem(source, String.valueOf(key), "unknown field (known: format, description, layers)");
+                throw problem(source, String.valueOf(key), "unknown field (known: format, description, source, layers)");
             }
         }
         if (m.containsKey("format") && !FORMAT.equals(m.get("format"))) {
@@ -76,7 +98,15 @@ public final class ModelFile {
         if (!(m.get("layers") instanceof List<?>)) {
             throw problem(source, "layers", "a list of layers is needed");
         }
-        return new ModelFile(source, m);
+        return new ModelFile(m.get("source") instanceof String s ? s : source, m, null);
+    }
+
+    /** This file's tree with {@code "source"}: the path it was read from, kept so later messages name it. */
+    public Map<String, Object> treeWithSource() {
+        Map<String, Object> t = new java.util.LinkedHashMap<>();
+        tree.forEach((k, v) -> t.put(String.valueOf(k), v));
+        t.put("source", source);
+        return t;
     }
 
     /** The file's JSON tree. */
@@ -84,9 +114,24 @@ public final class ModelFile {
         return tree;
     }
 
-    /** The file as pretty-printed JSON. */
+    /** The file's text: as it was read, or else its tree as JSON. */
     public String json() {
-        return Json.writePretty(tree);
+        return text != null ? text : Json.writePretty(tree);
+    }
+
+    /** What the file is called in messages. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelFile f && f.tree.equals(tree);
+    }
+
+    @Override
+    public int hashCode() {
+        return tree.hashCode();
     }
 
     /**
@@ -274,15 +319,13 @@ public final class ModelFile {
         return new ConfigException("model", source + ": " + path + ": " + what);
     }
 
-    /** The tree of a built-in model file, read from this package's resources. */
-    static Map<String, Object> resourceTree(String id) {
+    /** A built-in model file, read from this package's resources. */
+    static ModelFile resource(String id) {
         try (var in = ModelFile.class.getResourceAsStream(id + ".json")) {
             if (in == null) {
                 throw new IllegalStateException("the built-in model " + id + " has no " + id + ".json");
             }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> t = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            return new LinkedHashMap<>(t);
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), id);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot read the built-in model " + id, e);
         }

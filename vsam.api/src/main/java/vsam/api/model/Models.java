@@ -73,7 +73,7 @@ public final class Models {
         if (!IDS.contains(id)) {
             throw new IllegalArgumentException("unknown model '" + id + "' (known: " + String.join(", ", IDS) + ")");
         }
-        return ModelFile.of(ModelFile.resourceTree(id), id);
+        return ModelFile.resource(id);
     }
 
     /** {@code flatten → 256 → ReLU → 256 → ReLU → classes} ({@code mlp.json}). */

@@ -1,0 +1,51 @@
+package vsam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vsam.api.config.ConfigJson;
+import vsam.api.config.RunConfig;
+
+/** A model printed by {@code vsam models show}, edited, trains; the run folder keeps it; a bad file is named. */
+class ModelFileCommandTest {
+
+    @Test
+    void aPrintedAndEditedModelFileTrainsAndTheRunKeepsIt(@TempDir Path dir) throws Exception {
+        CommandRun show = CommandRun.of("models", "show", "cnn-s");
+        assertEquals(0, show.code(), show.err());
+        String edited = show.out().replace("\"out\": 16", "\"out\": 8").replace("\"out\": 128", "\"out\": 64");
+        Path file = dir.resolve("narrow-cnn.json");
+        Files.writeString(file, edited);
+        Path run = dir.resolve("run");
+        CommandRun train = CommandRun.of("train", "--model", file.toString(), "--dataset", "embedded", "--epochs", "1",
+                "--train-subset", "256", "--batch-size", "64", "--threads", "1", "--method", "sam", "--out", run.toString());
+        assertEquals(0, train.code(), train.err());
+        RunConfig c = ConfigJson.read(Files.readString(run.resolve("config.json")));
+        assertEquals("narrow-cnn", c.model());
+        assertTrue(c.modelFile().isPresent(), "the file's contents are in the run folder");
+        Files.delete(file);
+        CommandRun export = CommandRun.of("export", run.toString(), "--out", dir.resolve("m.safetensors").toString());
+        assertEquals(0, export.code(), "the run needs no original file: " + export.err());
+        assertEquals(0, CommandRun.of("evaluate", run.toString(), "--threads", "1").code());
+    }
+
+    @Test
+    void aMalformedModelFileIsNamedAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"layers\": [{\"type\": \"conv2d\", \"out\": 8, \"kernel\": 3}, {\"type\": \"batchnorm\", \"channels\": 4}]}");
+        Path run = dir.resolve("run");
+        CommandRun r = CommandRun.of("train", "--model", file.toString(), "--dataset", "embedded", "--epochs", "1",
+                "--out", run.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("vsam: " + file + ": layers[1].channels: 4 given, but 8 channels come in", r.err().strip());
+        assertFalse(Files.exists(run), "nothing written");
+        CommandRun missing = CommandRun.of("train", "--model", dir.resolve("none.json").toString(), "--dataset", "embedded");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("none.json: cannot read the model file"), missing.err());
+    }
+}
