@@ -53,6 +53,23 @@ class DjlParityTest extends CpuAndDjlSessions {
     }
 
     @Test
+    void aModelFileWithEveryLayerKindAgrees() {
+        ModelSpec spec = vsam.api.model.ModelFile.parse("""
+                {"layers": [
+                  {"type": "conv2d", "out": 6, "kernel": 3, "padding": 1},
+                  {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "stride": 2, "padding": 1, "bias": false},
+                      {"type": "batchnorm"}, {"type": "relu"}, {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}],
+                    "shortcut": [{"type": "conv2d", "out": 8, "kernel": 1, "stride": 2, "bias": false}, {"type": "batchnorm"}]},
+                  {"type": "relu"},
+                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}]},
+                  {"type": "globalavgpool"}, {"type": "flatten"},
+                  {"type": "linear", "out": 12}, {"type": "relu"}, {"type": "linear", "out": "classes"}]}""",
+                "every-layer.json").spec("every-layer", new Shape(3, 16, 16), 5);
+        assertSameLossAndGradient(spec, 4, 6);
+    }
+
+    @Test
     void mlpAgrees() {
         assertSameLossAndGradient(Models.mlp(new Shape(1, 28, 28), 10), 16, 3);
     }
