@@ -9,6 +9,7 @@
  */
 module vsam.data {
     requires transitive vsam.api;
+    requires java.desktop; // javax.imageio for image folders
 
     exports vsam.data;
     exports vsam.data.format;

@@ -45,7 +45,7 @@ record TrainedRun(Path folder, RunConfig config, ModelSpec spec, Checkpoint chec
         } catch (CheckpointException e) {
             throw new CliException(folder + " holds no trained weights: " + e.getMessage());
         }
-        DataCatalog.Signature data = DataCatalog.signature(config.data().dataset());
+        DataCatalog.Signature data = DataCatalog.signature(config.data());
         ModelSpec spec = config.modelSpec(data.input(), data.classes());
         if (checkpoint.network().parameters().length != spec.segments().totalLength()) {
             throw new CliException(folder + ": the checkpoint's " + checkpoint.network().parameters().length

@@ -14,6 +14,7 @@ import vsam.api.model.Shape;
 import vsam.data.embedded.EmbeddedFashionMnist;
 import vsam.data.format.CifarFormat;
 import vsam.data.format.CifarReader;
+import vsam.data.format.ImageFolder;
 import vsam.data.format.IdxReader;
 import vsam.data.format.NamedInput;
 import vsam.data.pipeline.LabelNoise;
@@ -100,7 +101,7 @@ public final class DataCatalog {
      * (see {@link #forConfig}).
      */
     public DataSplits prepare(DataConfig config) {
-        DataSplits data = load(config.dataset());
+        DataSplits data = config.dataset().equals(DataConfig.IMAGE_FOLDER) ? images(config) : load(config.dataset());
         Dataset train = TrainingSubset.first(data.train(), config.trainSubset());
         train = LabelNoise.apply(train, config.labelNoise(), config.noiseSeed());
         return data.withTrain(train);
@@ -140,6 +141,40 @@ public final class DataCatalog {
                 + ENVIRONMENT_VARIABLE);
     }
 
+    /**
+     * An image folder of one's own ({@link ImageFolder}): both splits at the configured size and channels, the
+     * normalisation measured on the training images.
+     */
+    private DataSplits images(DataConfig config) {
+        Path root = imageRoot(config);
+        Dataset train = ImageFolder.read(root, "train", config.imageSize(), config.channels());
+        Dataset test = ImageFolder.read(root, "test", config.imageSize(), config.channels());
+        return new DataSplits(DataConfig.IMAGE_FOLDER, train, test, Normalisation.measure(train), root.toString());
+    }
+
+    private static Path imageRoot(DataConfig config) {
+        if (config.dataDir().isEmpty() || config.dataDir().get().isBlank()) {
+            throw new DataException("--dataset images needs --data-dir DIR, a folder holding train/<class>/ and test/<class>/");
+        }
+        Path root = Path.of(config.dataDir().get());
+        if (!Files.isDirectory(root)) {
+            throw new DataException(root + ": the data folder (--data-dir) does not exist or is not a folder");
+        }
+        return root;
+    }
+
+    /**
+     * What a network trained on {@code config}'s data takes in and tells apart: known without reading the
+     * files for a catalogue data set; an image folder's classes are its training sub-folders.
+     */
+    public static Signature signature(DataConfig config) {
+        if (config.dataset().equals(DataConfig.IMAGE_FOLDER)) {
+            return new Signature(new Shape(config.channels(), config.imageSize(), config.imageSize()),
+                    ImageFolder.classes(imageRoot(config)).size());
+        }
+        return signature(config.dataset());
+    }
+
     /** What a network trained on data set {@code name} takes in and tells apart, known without reading the files. */
     public record Signature(Shape input, int classes) {
     }
@@ -160,6 +195,9 @@ public final class DataCatalog {
 
     /** Every folder {@link #load} would try for {@code name}, in order, each with where it came from. */
     public List<String> searchPath(String name) {
+        if (name.equals(DataConfig.IMAGE_FOLDER)) {
+            return List.of(imageRoot(new DataConfig(name, dataDir.map(Path::toString), 0, 0, 0, false, 0)) + " (--data-dir)");
+        }
         List<String> looked = new ArrayList<>();
         candidates(name, looked);
         return looked;

@@ -81,7 +81,8 @@ public final class Settings {
                     + "he: He-normal, zero biases (the old default).");
     public static final Setting<String> DATASET = Setting.at("data.dataset", SettingType.oneOf(() -> DataConfig.DATASETS))
             .option("--dataset").label("Data set").in(Section.DATA)
-            .help("fashion-mnist, mnist, cifar10, cifar100 or embedded (a 6,000-image Fashion-MNIST subset inside the program).");
+            .help("fashion-mnist, mnist, cifar10, cifar100, embedded (a 6,000-image Fashion-MNIST subset inside the program), "
+                    + "or images: an image folder of your own (--data-dir DIR with train/<class>/*.png|jpg and test/<class>/...).");
     public static final Setting<Optional<String>> DATA_DIR = Setting.at("data.dataDir", SettingType.OPTIONAL_TEXT)
             .option("--data-dir").label("Data folder").in(Section.DATA)
             .help("Folder holding the data set files; empty = $VSAM_DATA, then the known locations.");
@@ -97,6 +98,15 @@ public final class Settings {
     public static final Setting<Integer> CUTOUT = Setting.at("data.cutout", SettingType.INT).option("--cutout")
             .label("Cutout").in(Section.DATA).allowed(Allowed.between(0, 4096))
             .help("Zero a random NxN square of a training image with probability 0.5 (after crop, flip and normalisation); 0 = off.");
+
+    public static final Setting<Integer> IMAGE_SIZE = Setting.at("data.imageSize", SettingType.INT).option("--image-size")
+            .label("Image size").in(Section.DATA).allowed(new Allowed<>(v -> v == 28 || v == 32, "28 or 32"))
+            .shownWhen(DATASET, DataConfig.IMAGE_FOLDER)
+            .help("--dataset images: every image is scaled to this side, 28 or 32 pixels.");
+    public static final Setting<Integer> IMAGE_CHANNELS = Setting.at("data.channels", SettingType.INT).option("--channels")
+            .label("Channels").in(Section.DATA).allowed(new Allowed<>(v -> v == 1 || v == 3, "1 (gray) or 3 (RGB)"))
+            .shownWhen(DATASET, DataConfig.IMAGE_FOLDER)
+            .help("--dataset images: 1 reads the images as gray, 3 as RGB.");
 
     // Method
 
@@ -257,7 +267,7 @@ public final class Settings {
 
     /** Every setting, in catalogue order. */
     public static final List<Setting<?>> ALL = List.of(BACKEND_ID, DEVICE, THREADS, MODEL, QUANTIZE, INIT, DATASET, DATA_DIR,
-            TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED, AUGMENT, CUTOUT, METHOD, SAM_K, RHO, RHO_SCHEDULE, RHO_FINAL, LOOKSAM_K,
+            TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED, AUGMENT, CUTOUT, IMAGE_SIZE, IMAGE_CHANNELS, METHOD, SAM_K, RHO, RHO_SCHEDULE, RHO_FINAL, LOOKSAM_K,
             LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1, AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA,
             REUSE_HORIZON, MAX_FRACTION, VSAM_WARMUP, INITIAL_S, GAIN_HORIZON, OPTIMIZER_KIND, LEARNING_RATE, MOMENTUM,
             WEIGHT_DECAY, NESTEROV, BETA1, BETA2, EPSILON, CLIP_GRAD_NORM, SCHEDULE_KIND, LR_WARMUP, STEP_EPOCHS, STEP_FACTOR,
