@@ -48,4 +48,24 @@ class ModelFileCommandTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("none.json: cannot read the model file"), missing.err());
     }
+
+    @Test
+    void theOwnDataPathEndToEnd(@TempDir Path dir) throws Exception {
+        Path images = dir.resolve("images");
+        CommandRun convert = CommandRun.of("images", "--dataset", "embedded", "--train-subset", "300", "--out", images.toString());
+        assertEquals(0, convert.code(), convert.err());
+        Path model = dir.resolve("small.json");
+        Files.writeString(model, CommandRun.of("models", "show", "cnn-s").out().replace("\"out\": 32", "\"out\": 12"));
+        Path run = dir.resolve("run");
+        CommandRun train = CommandRun.of("train", "--dataset", "images", "--data-dir", images.toString(), "--model", model.toString(),
+                "--epochs", "1", "--batch-size", "50", "--threads", "1", "--out", run.toString());
+        assertEquals(0, train.code(), train.err());
+        CommandRun eval = CommandRun.of("evaluate", run.toString(), "--threads", "1");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().contains("(1000 images"), eval.out());
+        assertEquals(0, CommandRun.of("export", run.toString(), "--out", dir.resolve("small.safetensors").toString()).code());
+        CommandRun noDir = CommandRun.of("train", "--dataset", "images", "--epochs", "1");
+        assertEquals(1, noDir.code());
+        assertTrue(noDir.err().contains("--dataset images needs --data-dir DIR"), noDir.err());
+    }
 }
