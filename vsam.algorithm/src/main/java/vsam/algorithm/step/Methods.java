@@ -7,11 +7,13 @@ import vsam.algorithm.reuse.NoReuse;
 import vsam.algorithm.reuse.OrthogonalComponent;
 import vsam.algorithm.sampling.Always;
 import vsam.algorithm.sampling.Bernoulli;
+import vsam.algorithm.sampling.BudgetSpending;
 import vsam.algorithm.sampling.GradientNormThreshold;
 import vsam.algorithm.sampling.Never;
 import vsam.algorithm.sampling.Periodic;
 import vsam.algorithm.sampling.VariationDriven;
 import vsam.api.config.AeSamConfig;
+import vsam.api.config.BudgetConfig;
 import vsam.api.config.LookSamConfig;
 import vsam.api.config.MethodCatalogue;
 import vsam.api.config.MethodConfig;
@@ -36,6 +38,7 @@ import vsam.api.vector.Vec;
  *   <tr><td>rst</td><td>{@link Bernoulli}</td><td>SAM</td><td>{@link NoReuse}</td></tr>
  *   <tr><td>aesam</td><td>{@link GradientNormThreshold}</td><td>SAM</td><td>{@link NoReuse}</td></tr>
  *   <tr><td>vsam</td><td>{@link VariationDriven}</td><td>SAM</td><td>{@link DecayedPsf}</td></tr>
+ *   <tr><td>vsam-budget</td><td>{@link BudgetSpending}</td><td>SAM</td><td>{@link DecayedPsf}</td></tr>
  * </table>
  */
 public final class Methods {
@@ -54,36 +57,42 @@ public final class Methods {
     }
 
     /** One factory per family of the catalogue. */
-    private static final Map<String, Factory> FACTORIES = Map.of(
-            "sgd", (c, sam, ctx) -> new Method(c.name(), new Never(), sam, new NoReuse()),
-            "sam", (c, sam, ctx) -> new Method(c.name(), new Always(), sam, new NoReuse()),
-            "asam", (c, sam, ctx) -> new Method(c.name(), new Always(),
-                    new AdaptivePerturbation(c::rhoAt, ctx.zeros().get(), ctx.zeros().get()), new NoReuse()),
-            MethodCatalogue.SAM_K_FAMILY, (c, sam, ctx) -> new Method(c.name(), new Periodic(c.samPeriod().getAsInt()), sam,
-                    new NoReuse()),
-            "looksam", (c, sam, ctx) -> {
+    private static final Map<String, Factory> FACTORIES = Map.ofEntries(
+            Map.entry("sgd", (c, sam, ctx) -> new Method(c.name(), new Never(), sam, new NoReuse())),
+            Map.entry("sam", (c, sam, ctx) -> new Method(c.name(), new Always(), sam, new NoReuse())),
+            Map.entry("asam", (c, sam, ctx) -> new Method(c.name(), new Always(),
+                    new AdaptivePerturbation(c::rhoAt, ctx.zeros().get(), ctx.zeros().get()), new NoReuse())),
+            Map.entry(MethodCatalogue.SAM_K_FAMILY, (c, sam, ctx) -> new Method(c.name(), new Periodic(c.samPeriod().getAsInt()),
+                    sam, new NoReuse())),
+            Map.entry("looksam", (c, sam, ctx) -> {
                 LookSamConfig l = c.params(LookSamConfig.class);
                 return new Method(c.name(), new Periodic(l.period()), sam, new OrthogonalComponent(ctx.zeros().get(), l.alpha()));
-            },
-            "rst", (c, sam, ctx) -> {
+            }),
+            Map.entry("rst", (c, sam, ctx) -> {
                 RstConfig r = c.params(RstConfig.class);
                 double p = r.probability();
                 return new Method(c.name(), new Bernoulli(switch (r.schedule()) {
                     case CONSTANT -> progress -> p;
                     case LINEAR -> progress -> p * progress;
                 }, ctx.samplingSeed()), sam, new NoReuse());
-            },
-            "aesam", (c, sam, ctx) -> {
+            }),
+            Map.entry("aesam", (c, sam, ctx) -> {
                 AeSamConfig a = c.params(AeSamConfig.class);
                 return new Method(c.name(), new GradientNormThreshold(a.delta(), a.lambda1(), a.lambda2()), sam, new NoReuse());
-            },
-            "vsam", (c, sam, ctx) -> {
+            }),
+            Map.entry("vsam", (c, sam, ctx) -> {
                 VsamConfig v = c.params(VsamConfig.class);
                 long warmup = v.warmup().resolve(v.window(), ctx.iterationsPerEpoch(), ctx.totalIterations());
                 double exponent = v.gainExponent(ctx.totalIterations() - warmup);
                 return new Method(c.name(), new VariationDriven(v, warmup, ctx.samplingSeed(), exponent), sam,
                         new DecayedPsf(v.gamma(), v.reuseHorizon()));
-            });
+            }),
+            Map.entry("vsam-budget", (c, sam, ctx) -> {
+                BudgetConfig b = c.params(BudgetConfig.class);
+                long warmup = b.warmup().resolve(b.window(), ctx.iterationsPerEpoch(), ctx.totalIterations());
+                return new Method(c.name(), new BudgetSpending(b, warmup, ctx.totalIterations()), sam,
+                        new DecayedPsf(b.gamma(), b.reuseHorizon()));
+            }));
 
     static {
         for (MethodKind k : MethodCatalogue.KINDS) {

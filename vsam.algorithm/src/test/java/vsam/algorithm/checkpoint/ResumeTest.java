@@ -88,7 +88,7 @@ class ResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vsam", "looksam", "rst", "aesam"})
+    @ValueSource(strings = {"vsam", "vsam-budget", "looksam", "rst", "aesam"})
     void resumingMidEpochEndsBitIdentical(String method, @TempDir Path dir) throws Exception {
         RunConfig config = config(method);
         Outcome whole = fresh(config, Files.createDirectory(dir.resolve("whole")), 0, 0);

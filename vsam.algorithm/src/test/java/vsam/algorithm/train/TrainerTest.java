@@ -66,7 +66,7 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sgd", "sam", "asam", "vsam", "sam-5", "looksam", "rst", "aesam"})
+    @ValueSource(strings = {"sgd", "sam", "asam", "vsam", "vsam-budget", "sam-5", "looksam", "rst", "aesam"})
     void everyMethodTrainsAndCountsItsPasses(String name) {
         Run run = train(config(MethodConfig.defaults(name), 3));
         TrainingResult r = run.result();

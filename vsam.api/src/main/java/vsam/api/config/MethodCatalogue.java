@@ -40,7 +40,9 @@ public final class MethodCatalogue {
             new MethodKind("aesam", "AE-SAM (Jiang et al. 2023): SAM when the squared gradient norm is high against its EMA",
                     true, DEFAULT_RHO, AeSamConfig::defaults),
             new MethodKind("vsam", "vSAM (Deng et al. 2024): SAM on iterations sampled by the PSF's variation, "
-                    + "the last PSF reused, decayed, between", true, DEFAULT_RHO, VsamConfig::defaults));
+                    + "the last PSF reused, decayed, between", true, DEFAULT_RHO, VsamConfig::defaults),
+            new MethodKind("vsam-budget", "a fixed share of SAM steps (--sam-budget, default 0.2), spent where vSAM's "
+                    + "signals rise, vSAM's PSF reuse between", true, DEFAULT_RHO, BudgetConfig::defaults));
 
     private MethodCatalogue() {
     }

@@ -6,7 +6,8 @@ package vsam.api.config;
  * config.json they sit in an object named by {@link #key()} inside {@code method}
  * ({@code "method": {"name": "vsam", "rho": 0.05, ..., "vsam": {"window": 50, ...}}}).
  */
-public sealed interface MethodParams permits MethodParams.None, LookSamConfig, RstConfig, AeSamConfig, VsamConfig {
+public sealed interface MethodParams permits MethodParams.None, LookSamConfig, RstConfig, AeSamConfig, VsamConfig,
+        BudgetConfig {
 
     /** The name of the JSON object holding these parameters; empty for a method without any. */
     String key();

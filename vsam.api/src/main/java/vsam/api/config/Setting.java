@@ -53,6 +53,7 @@ public final class Setting<T> {
     private Optional<Shown> shown = Optional.empty();
     private Binding<T> binding;
     private String errorField;
+    private final Map<String, String> familyPaths = new java.util.HashMap<>();
 
     private Setting(String path, SettingType<T> type) {
         this.path = path;
@@ -61,11 +62,11 @@ public final class Setting<T> {
         this.errorField = path;
         this.binding = new Binding<>() {
             public T read(Map<String, Object> tree) {
-                return type.fromJson(get(tree, path));
+                return type.fromJson(get(tree, pathIn(tree)));
             }
 
             public void write(Map<String, Object> tree, T value) {
-                put(tree, path, type.toJson(value));
+                put(tree, pathIn(tree), type.toJson(value));
             }
         };
     }
@@ -105,6 +106,32 @@ public final class Setting<T> {
     Setting<T> methods(String... families) {
         this.methods = Set.of(families);
         return this;
+    }
+
+    /**
+     * In a run of method family {@code family} the value sits at {@code familyPath} instead: one option
+     * for a field two method records share in meaning (vSAM's window in {@code vsam-budget}).
+     */
+    Setting<T> alsoAt(String family, String familyPath) {
+        this.familyPaths.put(family, familyPath);
+        return this;
+    }
+
+    /** The JSON path of the value in a run of method family {@code family}. */
+    public String pathFor(String family) {
+        return familyPaths.getOrDefault(family, path);
+    }
+
+    /** The JSON path of the value in {@code tree}, whose method decides when the setting has per-family paths. */
+    private String pathIn(Map<String, Object> tree) {
+        if (familyPaths.isEmpty() || !(tree.get("method") instanceof Map<?, ?> m) || !(m.get("name") instanceof String name)) {
+            return path;
+        }
+        try {
+            return pathFor(MethodCatalogue.kind(name).family());
+        } catch (ConfigException e) {
+            return path;
+        }
     }
 
     /** This setting applies to every method that takes SAM's perturbed pass (all but SGD). */

@@ -173,28 +173,33 @@ public final class Settings {
             .option("--aesam-lambda2").label("λ₂ (start)").in(Section.METHOD).methods("aesam").allowed(Allowed.closed(-10, 10))
             .help("AE-SAM: threshold factor λ₂ at the start of training.");
     public static final Setting<Integer> WINDOW = Setting.at("method.vsam.window", SettingType.INT).option("--window")
-            .label("K (window)").in(Section.METHOD).methods("vsam").allowed(Allowed.atLeast(2))
-            .help("vSAM: K, iterations per sampling window.");
+            .label("K (window)").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.window").allowed(Allowed.atLeast(2))
+            .help("vSAM: K, iterations per sampling window (vsam-budget: between updates of its spending rate).");
     public static final Setting<Integer> BLOCKS = Setting.at("method.vsam.blocks", SettingType.INT).option("--blocks")
-            .label("B (blocks)").in(Section.METHOD).methods("vsam").allowed(Allowed.atLeast(1))
+            .label("B (blocks)").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.blocks").allowed(Allowed.atLeast(1))
             .help("vSAM: B, blocks of the sorted-block variance; a divisor of K, at most K/2.");
     public static final Setting<Double> ALPHA1 = Setting.at("method.vsam.alpha1", SettingType.DOUBLE).option("--alpha1")
-            .label("α₁ (ratio gain)").in(Section.METHOD).methods("vsam").allowed(Allowed.closed(0, 10))
+            .label("α₁ (ratio gain)").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.alpha1").allowed(Allowed.closed(0, 10))
             .help("vSAM: α₁, gain on the trend of the PSF/gradient ratio r.");
     public static final Setting<Double> ALPHA2 = Setting.at("method.vsam.alpha2", SettingType.DOUBLE).option("--alpha2")
-            .label("α₂ (variation gain)").in(Section.METHOD).methods("vsam").allowed(Allowed.closed(0, 10))
+            .label("α₂ (variation gain)").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.alpha2").allowed(Allowed.closed(0, 10))
             .help("vSAM: α₂, gain on the trend of the variation v.");
     public static final Setting<Double> GAMMA = Setting.at("method.vsam.gamma", SettingType.DOUBLE).option("--gamma")
-            .label("γ (reuse decay)").in(Section.METHOD).methods("vsam").allowed(Allowed.halfOpen(0, 1))
+            .label("γ (reuse decay)").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.gamma").allowed(Allowed.halfOpen(0, 1))
             .help("vSAM: γ, decay of the reused PSF; 0 disables reuse.");
     public static final Setting<Integer> REUSE_HORIZON = Setting.at("method.vsam.reuseHorizon", SettingType.INT)
-            .option("--reuse-horizon").label("Reuse horizon").in(Section.METHOD).methods("vsam").allowed(Allowed.atLeast(0))
+            .option("--reuse-horizon").label("Reuse horizon").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.reuseHorizon").allowed(Allowed.atLeast(0))
             .help("vSAM: the reused PSF is dropped after this many non-sampling steps.");
+    public static final Setting<Double> SAM_BUDGET = Setting.at("method.budget.samBudget", SettingType.DOUBLE)
+            .option("--sam-budget").label("SAM budget").in(Section.METHOD).methods("vsam-budget")
+            .allowed(Allowed.openClosed(0, 1))
+            .help("vsam-budget: the share of the run's iterations that are SAM steps (passes per step about 1 + F), met "
+                    + "to within one step; the warm-up counts towards it.");
     public static final Setting<Double> MAX_FRACTION = Setting.at("method.vsam.maxSamplingFraction", SettingType.DOUBLE)
             .option("--max-sampling-fraction").label("Max s/K").in(Section.METHOD).methods("vsam").allowed(Allowed.openClosed(0, 1))
             .help("vSAM: upper bound of s/K, in (0, 1].");
     public static final Setting<Warmup> VSAM_WARMUP = Setting.at("method.vsam.warmup", SettingType.WARMUP).option("--vsam-warmup")
-            .label("Warm-up").in(Section.METHOD).methods("vsam")
+            .label("Warm-up").in(Section.METHOD).methods("vsam", "vsam-budget").alsoAt("vsam-budget", "method.budget.warmup")
             .help("vSAM: full-SAM warm-up: auto (max(K, 1.5% of the run)), <n>ep (epochs) or <n>it (iterations).");
     public static final Setting<Double> INITIAL_S = Setting.at("method.vsam.initialS", SettingType.DOUBLE).option("--initial-s")
             .label("Initial s").in(Section.METHOD).methods("vsam").help("vSAM: s, SAM steps per window, at the end of the warm-up.");
@@ -269,7 +274,7 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.of(BACKEND_ID, DEVICE, THREADS, MODEL, QUANTIZE, INIT, DATASET, DATA_DIR,
             TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED, AUGMENT, CUTOUT, IMAGE_SIZE, IMAGE_CHANNELS, METHOD, SAM_K, RHO, RHO_SCHEDULE, RHO_FINAL, LOOKSAM_K,
             LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1, AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA,
-            REUSE_HORIZON, MAX_FRACTION, VSAM_WARMUP, INITIAL_S, GAIN_HORIZON, OPTIMIZER_KIND, LEARNING_RATE, MOMENTUM,
+            REUSE_HORIZON, SAM_BUDGET, MAX_FRACTION, VSAM_WARMUP, INITIAL_S, GAIN_HORIZON, OPTIMIZER_KIND, LEARNING_RATE, MOMENTUM,
             WEIGHT_DECAY, NESTEROV, BETA1, BETA2, EPSILON, CLIP_GRAD_NORM, SCHEDULE_KIND, LR_WARMUP, STEP_EPOCHS, STEP_FACTOR,
             EPOCHS, BATCH_SIZE, SEED, LABEL_SMOOTHING, SMOOTHING, STATS_SCOPE);
 
