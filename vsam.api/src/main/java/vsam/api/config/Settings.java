@@ -47,6 +47,10 @@ public final class Settings {
                     + "format 'vsam models show cnn-s' prints; the run folder keeps the file's contents.")
             .bound(new Setting.Binding<>() {
                 public String read(Map<String, Object> tree) {
+                    if (tree.get("modelFile") instanceof Map<?, ?> file && file.get("source") instanceof String source
+                            && source.endsWith(".json")) {
+                        return source; // a model file's run reads as the file it came from
+                    }
                     return Models.baseId((String) tree.get("model"));
                 }
 

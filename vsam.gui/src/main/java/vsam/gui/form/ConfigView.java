@@ -169,9 +169,19 @@ public final class ConfigView extends VBox {
         grids.forEach(SectionGrid::refill);
     }
 
-    /** The control of a setting; the data folder gets a chooser beside its text. */
+    /** The control of a setting; the data folder and the model get a chooser beside them. */
     private Node row(Setting<?> s) {
         Control c = control(s);
+        if (s == Settings.MODEL) {
+            ((ComboBox<?>) c).setEditable(true);
+            Button file = new Button("from file…");
+            file.setId("chooseModelFile");
+            file.setTooltip(new Tooltip("Train a model file (vsam models show cnn-s prints one to start from)"));
+            file.setOnAction(e -> dialogs.openFile("Model file", "json").ifPresent(p -> form.field(Settings.MODEL).set(p.toString())));
+            HBox row = new HBox(4, c, file);
+            HBox.setHgrow(c, Priority.ALWAYS);
+            return row;
+        }
         if (s != Settings.DATA_DIR) {
             return c;
         }

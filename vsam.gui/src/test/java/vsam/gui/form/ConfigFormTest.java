@@ -100,6 +100,24 @@ class ConfigFormTest {
     }
 
     @Test
+    void aModelFileIsAModelChoice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("tiny.json");
+        java.nio.file.Files.writeString(file, "{\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"linear\", \"out\": \"classes\"}]}");
+        ConfigForm f = form();
+        f.field(Settings.MODEL).set(file.toString());
+        RunConfig c = f.config().orElseThrow();
+        assertEquals("tiny", c.model());
+        assertTrue(c.modelFile().isPresent());
+        ConfigForm again = form();
+        again.load(c);
+        assertEquals(file.toString(), again.field(Settings.MODEL).get(), "a model file's run shows the file");
+        assertEquals(Optional.of(c), again.config());
+        f.field(Settings.MODEL).set(dir.resolve("missing.json").toString());
+        assertTrue(f.errorProperty().get().contains("missing.json: cannot read the model file"), f.errorProperty().get());
+        assertEquals(java.util.Set.of(Settings.MODEL.path()), f.invalidFields());
+    }
+
+    @Test
     void vsamBlocksMustDivideTheWindow() {
         ConfigForm f = form();
         f.field(Settings.WINDOW).set("48");
