@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.RunFolderReader;
 import vsam.algorithm.run.StartingPoint;
 import vsam.algorithm.train.CancellationToken;
 import vsam.api.config.RunConfig;
@@ -50,7 +51,7 @@ final class RunLauncher {
 
     /** Continues the run in {@code folder} from its latest intact checkpoint. */
     RunExecutor.Outcome resume(Path folder, CancellationToken cancel) {
-        RunConfig config = RunExecutor.configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         TrainingData data = RunData.prepare(config);
         progress.printf("resuming %s from %s%n", config.method().name(), folder);
         return executor.resume(folder, data, List.of(bar(config, data)), cancel, w -> progress.println("vsam: " + w));
@@ -58,7 +59,7 @@ final class RunLauncher {
 
     /** Starts the run in {@code folder} again from the beginning, its earlier records discarded. */
     RunExecutor.Outcome restart(Path folder, CancellationToken cancel) {
-        RunConfig config = RunExecutor.configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         TrainingData data = RunData.prepare(config);
         progress.printf("restarting %s in %s from the beginning%n", config.method().name(), folder);
         return executor.restart(folder, data, List.of(bar(config, data)), cancel);

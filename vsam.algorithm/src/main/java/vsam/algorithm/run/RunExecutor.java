@@ -23,8 +23,6 @@ import vsam.api.Backends;
 import vsam.api.Session;
 import vsam.api.SessionOptions;
 import vsam.api.TensorBackend;
-import vsam.api.config.ConfigException;
-import vsam.api.config.ConfigJson;
 import vsam.api.config.RunConfig;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
@@ -87,29 +85,10 @@ public final class RunExecutor {
         }
     }
 
-    /** The configuration held by a run folder's {@code config.json}. */
-    public static RunConfig configOf(Path folder) {
-        RunFolder.requireUsablePath(folder);
-        Path file = folder.resolve("config.json");
-        if (!Files.isRegularFile(file)) {
-            throw new RunFolderException(folder + " is not a run folder (no config.json)");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new RunFolderException("cannot read " + file + ": " + IoProblem.describe(e));
-        }
-        try {
-            return ConfigJson.read(text);
-        } catch (ConfigException e) {
-            throw new RunFolderException(file + ": " + e.getMessage());
-        }
-    }
-
     /**
      * Continues the run in {@code folder} from its latest intact checkpoint; {@code notices} receives a
-     * line for each damaged checkpoint skipped, and one when the run had finished. {@code data} must be prepared from {@link #configOf(Path)}.
+     * line for each damaged checkpoint skipped, and one when the run had finished. {@code data} must be
+     * prepared from {@link RunFolderReader#config(Path)}.
      * A run that had finished is left exactly as it is, and its recorded result returned (only a missing
      * {@code summary.json} is written again, from the last checkpoint).
      *
@@ -119,7 +98,7 @@ public final class RunExecutor {
      */
     public Outcome resume(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel,
                           Consumer<String> notices) {
-        RunConfig config = configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             CheckpointStore store = new CheckpointStore(folder);
             if (!store.anyExists()) {
@@ -132,7 +111,7 @@ public final class RunExecutor {
             TensorBackend backend = Backends.require(config.backend(), config.device());
             if (checkpoint.epoch() >= config.epochs()) {
                 TrainingResult result = finished(config, checkpoint);
-                if (Files.exists(folder.resolve(RunFolder.SUMMARY))) {
+                if (Files.exists(folder.resolve(RunFiles.SUMMARY))) {
                     notices.accept("the run in " + folder + " had finished; nothing was changed");
                 } else {
                     try (RunFolder records = RunFolder.reopen(folder, checkpoint.iteration(), checkpoint.epochs().size(),
@@ -152,10 +131,10 @@ public final class RunExecutor {
     /**
      * Starts the run in {@code folder} again from the beginning with the configuration it holds, its earlier
      * records and checkpoints discarded (for a run stopped before its first checkpoint, which cannot be
-     * resumed). {@code data} must be prepared from {@link #configOf(Path)}.
+     * resumed). {@code data} must be prepared from {@link RunFolderReader#config(Path)}.
      */
     public Outcome restart(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel) {
-        RunConfig config = configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             TensorBackend backend = Backends.require(config.backend(), config.device());
             return execute(config, data, backend, () -> RunFolder.restart(folder, config, provenance(backend, data)),
