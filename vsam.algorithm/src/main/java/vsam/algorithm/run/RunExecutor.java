@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import vsam.algorithm.checkpoint.Checkpoint;
-import vsam.algorithm.checkpoint.CheckpointException;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.step.DivergenceException;
 import vsam.algorithm.train.CancellationToken;
@@ -92,9 +91,10 @@ public final class RunExecutor {
      * A run that had finished is left exactly as it is, and its recorded result returned (only a missing
      * {@code summary.json} is written again, from the last checkpoint).
      *
-     * @throws RunFolderException  when another writer holds the folder
-     * @throws CheckpointException when the folder holds no intact checkpoint (a run stopped before its first
-     *                             one says so, and names {@code --restart})
+     * @throws RunFolderException     when another writer holds the folder
+     * @throws NotResumableException  when the run was stopped before its first checkpoint (it can only be
+     *                                {@linkplain #restart restarted})
+     * @throws vsam.algorithm.checkpoint.CheckpointException when the folder holds no intact checkpoint
      */
     public Outcome resume(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel,
                           Consumer<String> notices) {
@@ -102,9 +102,7 @@ public final class RunExecutor {
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             CheckpointStore store = new CheckpointStore(folder);
             if (!store.anyExists()) {
-                throw new CheckpointException("run folder " + folder + " has no checkpoint: the run was stopped before "
-                        + "its first one was written; start it again from the beginning with: vsam train --resume "
-                        + folder + " --restart");
+                throw new NotResumableException(folder);
             }
             Checkpoint checkpoint = store.loadLatest();
             store.warnings().forEach(w -> notices.accept("warning: skipped damaged checkpoint " + w));
@@ -178,7 +176,7 @@ public final class RunExecutor {
             } catch (DivergenceException e) {
                 Path latest = folder.path().resolve(CheckpointStore.LATEST);
                 throw e.withDetail(Files.exists(latest)
-                        ? "the last good checkpoint is " + latest + " (resume with: vsam train --resume " + folder.path() + ")"
+                        ? "the last good checkpoint is " + latest
                         : "no checkpoint was written before it");
             }
         }

@@ -97,15 +97,18 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      * Refuses a folder that already holds a run, so a caller about to start several runs can check every
      * folder before training any.
      *
-     * @throws RunFolderException when {@code folder} is a file, or holds a {@code config.json}
+     * @throws RunFolderException when {@code folder} is a file, or holds a {@code config.json}; its remedy is
+     *                            {@link RunFolderException.Remedy#USE_ANOTHER_FOLDER}
      */
     public static void requireFree(Path folder) {
         requireUsablePath(folder);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new RunFolderException("run folder " + folder + " is a file, not a folder; choose another --out");
+            throw new RunFolderException("run folder " + folder + " is a file, not a folder",
+                    RunFolderException.Remedy.USE_ANOTHER_FOLDER);
         }
         if (Files.exists(folder.resolve(RunFiles.CONFIG))) {
-            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
+            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists)",
+                    RunFolderException.Remedy.USE_ANOTHER_FOLDER);
         }
     }
 
