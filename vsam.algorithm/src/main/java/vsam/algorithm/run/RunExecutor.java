@@ -79,8 +79,9 @@ public final class RunExecutor {
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             Map<String, Object> provenance = provenance(backend, data);
             from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
-            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance),
-                    Optional.empty(), from, listeners, cancel);
+            Start start = from.<Start>map(Start.FromWeights::new).orElse(Start.FRESH);
+            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance), start, listeners,
+                    cancel);
         }
     }
 
@@ -121,7 +122,7 @@ public final class RunExecutor {
                 return new Outcome(config, result, folder);
             }
             return execute(config, data, backend, () -> RunFolder.reopen(folder, checkpoint.iteration(),
-                    checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), Optional.empty(),
+                    checkpoint.epochs().size(), provenance(backend, data)), new Start.FromCheckpoint(checkpoint),
                     listeners, cancel);
         }
     }
@@ -136,7 +137,7 @@ public final class RunExecutor {
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             TensorBackend backend = Backends.require(config.backend(), config.device());
             return execute(config, data, backend, () -> RunFolder.restart(folder, config, provenance(backend, data)),
-                    Optional.empty(), Optional.empty(), listeners, cancel);
+                    Start.FRESH, listeners, cancel);
         }
     }
 
@@ -146,20 +147,38 @@ public final class RunExecutor {
                 c.samSteps(), c.passes(), c.trainNanos() / 1e9, c.passNanos() / 1e9);
     }
 
+    /** Where a run's network and training state start from. */
+    private sealed interface Start permits Start.Fresh, Start.FromWeights, Start.FromCheckpoint {
+
+        /** The fresh start; there is only one. */
+        Start FRESH = new Fresh();
+
+        /** The seeded weights of the run's configuration; training from its first iteration. */
+        record Fresh() implements Start {
+        }
+
+        /** Another run's trained parameters, matched by name and shape; training from its first iteration. */
+        record FromWeights(StartingPoint weights) implements Start {
+        }
+
+        /** This run's own checkpoint: network, optimizer, policy and counters, training from where it stopped. */
+        record FromCheckpoint(Checkpoint checkpoint) implements Start {
+        }
+    }
+
     private Outcome execute(RunConfig config, TrainingData data, TensorBackend backend, Supplier<RunFolder> folders,
-                            Optional<Checkpoint> from, Optional<StartingPoint> start, List<TrainingListener> listeners,
-                            CancellationToken cancel) {
+                            Start start, List<TrainingListener> listeners, CancellationToken cancel) {
         ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
-        InitialWeights init = start.isPresent()
-                ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.init(),
+        InitialWeights init = start instanceof Start.FromWeights w
+                ? InitialWeights.transfer(spec, w.weights().segments(), w.weights().state().parameters(), config.init(),
                         config.seed())
                 : InitialWeights.generate(spec, config.init(), config.seed());
         try (Session session = backend.open(new SessionOptions(config.device(), config.threads()));
              RunFolder folder = folders.get()) {
             BackendWarmUp.once(session, spec, config);
             Network net = session.build(spec, init, config.loss());
-            if (start.isPresent()) {
-                float[] buffers = start.get().state().buffers();
+            if (start instanceof Start.FromWeights w) {
+                float[] buffers = w.weights().state().buffers();
                 if (buffers.length == net.exportState().buffers().length) {
                     net.importState(new NetworkState(init.flat(), buffers));
                 }
@@ -169,8 +188,8 @@ public final class RunExecutor {
                     .listen(folder);
             listeners.forEach(trainer::listen);
             try {
-                TrainingResult result = from.isPresent()
-                        ? trainer.resume(data.train(), data.test(), cancel, from.get())
+                TrainingResult result = start instanceof Start.FromCheckpoint c
+                        ? trainer.resume(data.train(), data.test(), cancel, c.checkpoint())
                         : trainer.run(data.train(), data.test(), cancel);
                 return new Outcome(config, result, folder.path());
             } catch (DivergenceException e) {
