@@ -76,15 +76,9 @@ public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms,
      * The run's step time as it would have been on a quiet machine, in seconds:
      * {@code T_q = Σ_k n_k · P1(t | k passes)}, where {@code n_k} counts the steps that made {@code k} passes
      * and {@code P1} is the 1st percentile (nearest rank; the fastest step when there are fewer than 100) of those
-     * steps' wall times.
-     *
-     * <p>On a shared machine a run's wall time says as much about its neighbours as about its method. A training
-     * step does a fixed amount of work, so it is never much faster than its quiet cost, and the fastest percent
-     * of each kind of step is that cost even when most steps were slowed: on the noisy reference setup, runs whose
-     * median step was 1.1–3× their quietest still had 1-pass P1s within 55–61 ms and 2-pass P1s within 107–134 ms,
-     * where the 10th percentile already spread over 54–105 ms. It is still an estimate — a run that never had a
-     * quiet moment is charged too much. Evaluation and data loading are not charged. NaN when the telemetry
-     * records no step times.
+     * steps' wall times. Evaluation and data loading are not charged. NaN when the telemetry records no step
+     * times. Why the 1st percentile, and how well it filters a shared machine's load: docs/RESULTS.md,
+     * "The quiet step time".
      */
     public double quietStepSeconds() {
         Map<Integer, List<Long>> byPasses = new TreeMap<>();
