@@ -36,14 +36,12 @@ import vsam.api.telemetry.IterationEvent;
 public final class RunFolder implements TrainingListener, AutoCloseable {
 
     private final Path folder;
-    private final RunConfig config;
     private final Map<String, Object> provenance;
     private final BufferedWriter telemetry;
     private final BufferedWriter epochs;
 
     private RunFolder(Path folder, RunConfig config, Map<String, Object> provenance, boolean append) throws IOException {
         this.folder = folder;
-        this.config = config;
         this.provenance = provenance;
         if (!append) {
             AtomicFiles.write(folder.resolve(RunFiles.CONFIG), ConfigJson.write(config));
@@ -66,7 +64,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      * iterations and epoch lines of later epochs (written after the checkpoint, before the stop) are
      * dropped, so the continued files have neither duplicates nor gaps.
      *
-     * @return the folder and the configuration it holds
+     * @return the folder, open for appending
      */
     public static RunFolder reopen(Path folder, long iterations, int epochsDone, Map<String, Object> provenance) {
         RunConfig config = RunFolderReader.config(folder);
@@ -237,11 +235,6 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write summary to " + folder, e);
         }
-    }
-
-    /** The configuration this folder was created with. */
-    public RunConfig config() {
-        return config;
     }
 
     @Override
