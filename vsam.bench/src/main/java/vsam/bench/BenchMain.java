@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.api.config.Json;
 import vsam.bench.jmh.BenchTarget;
 import vsam.bench.jmh.EvaluationBenchmark;
@@ -168,9 +168,9 @@ public final class BenchMain {
         BenchReport report = new BenchReport(measurements);
         String command = "vsam bench " + String.join(" ", args);
         try {
-            RunFolder.writeAtomically(dir.resolve("bench.json"), Json.writePretty(json(command, quick, threads, machine,
+            AtomicFiles.write(dir.resolve("bench.json"), Json.writePretty(json(command, quick, threads, machine,
                     skipped, measurements)));
-            RunFolder.writeAtomically(dir.resolve("bench.md"), markdown(command, quick, machine, skipped, report, minutes));
+            AtomicFiles.write(dir.resolve("bench.md"), markdown(command, quick, machine, skipped, report, minutes));
         } catch (IOException e) {
             err.println("vsam bench: cannot write to " + dir + ": " + e.getMessage());
             return 1;

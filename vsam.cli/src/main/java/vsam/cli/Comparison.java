@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import vsam.algorithm.run.Csv;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.run.RunFolderLock;
@@ -156,10 +157,10 @@ final class Comparison {
                 + "sam_gain_kept,folder\n");
         for (RunExecutor.Outcome o : outcomes) {
             TrainingResult r = o.result();
-            s.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.4f,%.6f,%s,%s,%s%n", r.method(), r.finalAccuracy(),
+            s.append(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.3f,%.4f,%.6f,%s,%s,%s\n", Csv.cell(r.method()), r.finalAccuracy(),
                     r.bestAccuracy(), r.trainSeconds(), r.passesPerStep(), r.samFraction(),
                     sam.map(t -> String.format(Locale.ROOT, "%.4f", r.trainSeconds() / t)).orElse(""),
-                    shareText(gainShare(outcomes, r)), o.folder()));
+                    shareText(gainShare(outcomes, r)), Csv.cell(o.folder().toString())));
         }
         return s.toString();
     }

@@ -61,7 +61,7 @@ public final class Main implements Runnable {
             if (ex instanceof CliException || ex instanceof BackendException || ex instanceof DataException
                     || ex instanceof RunFolderException || ex instanceof DivergenceException
                     || ex instanceof vsam.algorithm.checkpoint.CheckpointException) {
-                err.println("vsam: " + MessageText.cutQuoted(String.valueOf(ex.getMessage())));
+                err.println("vsam: " + MessageText.cutQuoted(FailureText.of(ex)));
                 return 1;
             }
             if (ex instanceof IllegalArgumentException) {

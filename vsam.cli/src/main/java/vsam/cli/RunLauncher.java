@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.RunFolderReader;
 import vsam.algorithm.run.StartingPoint;
+import vsam.algorithm.step.DivergenceException;
 import vsam.algorithm.train.CancellationToken;
 import vsam.api.config.RunConfig;
 import vsam.api.network.TrainingData;
@@ -45,23 +47,35 @@ final class RunLauncher {
     /** Trains {@code config} into the new run folder {@code out}, from {@code from}'s parameters when present. */
     RunExecutor.Outcome run(RunConfig config, TrainingData data, Path out, java.util.Optional<StartingPoint> from,
                             CancellationToken cancel) {
-        return executor.start(config, data, out, List.of(bar(config, data)), cancel, from);
+        try {
+            return executor.start(config, data, out, List.of(bar(config, data)), cancel, from);
+        } catch (DivergenceException e) {
+            throw FailureText.withResumeAdvice(e, out);
+        }
     }
 
     /** Continues the run in {@code folder} from its latest intact checkpoint. */
     RunExecutor.Outcome resume(Path folder, CancellationToken cancel) {
-        RunConfig config = RunExecutor.configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         TrainingData data = RunData.prepare(config);
         progress.printf("resuming %s from %s%n", config.method().name(), folder);
-        return executor.resume(folder, data, List.of(bar(config, data)), cancel, w -> progress.println("vsam: " + w));
+        try {
+            return executor.resume(folder, data, List.of(bar(config, data)), cancel, w -> progress.println("vsam: " + w));
+        } catch (DivergenceException e) {
+            throw FailureText.withResumeAdvice(e, folder);
+        }
     }
 
     /** Starts the run in {@code folder} again from the beginning, its earlier records discarded. */
     RunExecutor.Outcome restart(Path folder, CancellationToken cancel) {
-        RunConfig config = RunExecutor.configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         TrainingData data = RunData.prepare(config);
         progress.printf("restarting %s in %s from the beginning%n", config.method().name(), folder);
-        return executor.restart(folder, data, List.of(bar(config, data)), cancel);
+        try {
+            return executor.restart(folder, data, List.of(bar(config, data)), cancel);
+        } catch (DivergenceException e) {
+            throw FailureText.withResumeAdvice(e, folder);
+        }
     }
 
     private ProgressBar bar(RunConfig config, TrainingData data) {

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.RunFolderReader;
 
 /**
  * {@code vsam train --quantize w4a4} trains the quantised model ({@code <model>+w4a4}), a bad
@@ -43,7 +43,7 @@ class QuantizeCommandTest {
             "--init-from", fp.toString()}, common));
         assertEquals(0, b.code(), b.err());
         assertTrue(b.out().contains("starting from mlp"), b.out());
-        assertEquals("mlp+w4a4", RunExecutor.configOf(qat).model());
+        assertEquals("mlp+w4a4", RunFolderReader.config(qat).model());
         assertTrue(Files.readString(qat.resolve("config.json")).contains("mlp+w4a4"));
     }
 

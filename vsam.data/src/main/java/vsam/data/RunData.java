@@ -18,9 +18,8 @@ import vsam.data.pipeline.Augmentation;
 public final class RunData {
 
     /**
-     * Examples per test batch. Not larger: on libtorch's CPU kernels a cnn-s inference batch of 500 took
-     * 640–900 ms against 27–33 ms for 128 and 50 ms for 200 (measured on the 2-core reference VM), so
-     * the trainer's per-epoch evaluation cost more than the epoch's training.
+     * Examples per test batch; why not more: docs/STACK.md, "Measured speed traps" (large inference
+     * batches).
      */
     public static final int TEST_BATCH = 200;
 

@@ -22,11 +22,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import vsam.algorithm.run.RunFolder;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.algorithm.run.RunFolderException;
 import vsam.algorithm.train.SamGainShare;
 import vsam.gui.compare.RunComparison;
-import vsam.gui.compare.RunFolderReader;
 import vsam.gui.compare.RunRecord;
 import vsam.gui.files.FileDialogs;
 import vsam.gui.plot.ChartCanvas;
@@ -174,7 +173,7 @@ final class CompareView extends VBox {
     /** Opens {@code folder} (one run, or a folder of runs) into the table; reports the outcome on the status line. */
     void open(Path folder) {
         try {
-            List<RunRecord> read = RunFolderReader.readAll(folder);
+            List<RunRecord> read = RunRecord.readAll(folder);
             read.forEach(this::add);
             status.accept("opened " + read.size() + (read.size() == 1 ? " run" : " runs") + " from " + folder);
         } catch (RunFolderException e) {
@@ -185,7 +184,7 @@ final class CompareView extends VBox {
     /** Writes the table to {@code file}; returns a line for the status bar. */
     String exportCsv(Path file) {
         try {
-            RunFolder.writeAtomically(file, comparison().csv());
+            AtomicFiles.write(file, comparison().csv());
             return "saved " + file;
         } catch (IOException e) {
             return "cannot write " + file + ": " + e.getMessage();

@@ -3,11 +3,9 @@ package vsam.algorithm.checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,8 @@ public final class CheckpointStore {
         crc.update(payload);
         ByteBuffer file = ByteBuffer.allocate(MAGIC.length + 4 + payload.length + 8);
         file.put(MAGIC).putInt(payload.length).put(payload).putLong(crc.getValue()).flip();
-        Path tmp = folder.resolve(LATEST + ".tmp");
+        Path latest = folder.resolve(LATEST);
+        Path tmp = AtomicFiles.temporary(latest);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -55,11 +54,10 @@ public final class CheckpointStore {
                 }
                 ch.force(true);
             }
-            Path latest = folder.resolve(LATEST);
             if (Files.exists(latest)) {
-                move(latest, folder.resolve(PREVIOUS));
+                AtomicFiles.replace(latest, folder.resolve(PREVIOUS));
             }
-            move(tmp, latest);
+            AtomicFiles.replace(tmp, latest);
         } catch (IOException e) {
             // A half-written temporary file is of no use, and on a nearly full disk it takes the space a later
             // checkpoint needs.
@@ -129,14 +127,6 @@ public final class CheckpointStore {
             return Checkpoint.fromBytes(payload);
         } catch (IOException | RuntimeException e) {
             throw new IOException("unreadable payload: " + e.getMessage());
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

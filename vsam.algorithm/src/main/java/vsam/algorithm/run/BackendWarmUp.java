@@ -16,13 +16,9 @@ import vsam.api.vector.Vec;
 
 /**
  * Untimed passes that bring a freshly started process up to speed before its first timed run of a
- * given shape, so that a comparison does not charge the process's start-up to whichever method runs
- * first.
- *
- * <p>Why: on the reference VM the first run in a process paid 100–200 ms per {@code cnn-s} step for its
- * first 20–50 steps (first step 510 ms) against 67 ms later on (djl, one thread; the JIT compiling the
- * step's Java code, libtorch creating its kernels for the shape, the allocator growing). Within one
- * {@code compare} that made SGD, run first, look as slow as SAM.
+ * given shape, so that a comparison does not charge the process's start-up (the JIT compiling the step,
+ * the backend creating its kernels, the allocator growing) to whichever method runs first; how slow the
+ * first steps were: docs/STACK.md, "Measured speed traps" (first steps of a process).
  *
  * <p>What: on a throw-away network built in the run's own session from the run's spec, a synthetic
  * batch of the run's batch size goes through {@value #ITERATIONS} iterations of a clean and a perturbed
@@ -32,7 +28,7 @@ import vsam.api.vector.Vec;
  */
 public final class BackendWarmUp {
 
-    /** Iterations of clean + perturbed pass; covers the slow start measured above. */
+    /** Iterations of clean + perturbed pass; covers the slow start docs/STACK.md describes. */
     static final int ITERATIONS = 20;
 
     private static final Set<String> DONE = new HashSet<>();

@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import vsam.algorithm.checkpoint.Checkpoint;
-import vsam.algorithm.checkpoint.CheckpointException;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.step.DivergenceException;
 import vsam.algorithm.train.CancellationToken;
@@ -23,8 +22,6 @@ import vsam.api.Backends;
 import vsam.api.Session;
 import vsam.api.SessionOptions;
 import vsam.api.TensorBackend;
-import vsam.api.config.ConfigException;
-import vsam.api.config.ConfigJson;
 import vsam.api.config.RunConfig;
 import vsam.api.model.InitialWeights;
 import vsam.api.model.ModelSpec;
@@ -82,57 +79,38 @@ public final class RunExecutor {
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             Map<String, Object> provenance = provenance(backend, data);
             from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
-            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance),
-                    Optional.empty(), from, listeners, cancel);
-        }
-    }
-
-    /** The configuration held by a run folder's {@code config.json}. */
-    public static RunConfig configOf(Path folder) {
-        RunFolder.requireUsablePath(folder);
-        Path file = folder.resolve("config.json");
-        if (!Files.isRegularFile(file)) {
-            throw new RunFolderException(folder + " is not a run folder (no config.json)");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new RunFolderException("cannot read " + file + ": " + IoProblem.describe(e));
-        }
-        try {
-            return ConfigJson.read(text);
-        } catch (ConfigException e) {
-            throw new RunFolderException(file + ": " + e.getMessage());
+            Start start = from.<Start>map(Start.FromWeights::new).orElse(Start.FRESH);
+            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance), start, listeners,
+                    cancel);
         }
     }
 
     /**
      * Continues the run in {@code folder} from its latest intact checkpoint; {@code notices} receives a
-     * line for each damaged checkpoint skipped, and one when the run had finished. {@code data} must be prepared from {@link #configOf(Path)}.
+     * line for each damaged checkpoint skipped, and one when the run had finished. {@code data} must be
+     * prepared from {@link RunFolderReader#config(Path)}.
      * A run that had finished is left exactly as it is, and its recorded result returned (only a missing
      * {@code summary.json} is written again, from the last checkpoint).
      *
-     * @throws RunFolderException  when another writer holds the folder
-     * @throws CheckpointException when the folder holds no intact checkpoint (a run stopped before its first
-     *                             one says so, and names {@code --restart})
+     * @throws RunFolderException     when another writer holds the folder
+     * @throws NotResumableException  when the run was stopped before its first checkpoint (it can only be
+     *                                {@linkplain #restart restarted})
+     * @throws vsam.algorithm.checkpoint.CheckpointException when the folder holds no intact checkpoint
      */
     public Outcome resume(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel,
                           Consumer<String> notices) {
-        RunConfig config = configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             CheckpointStore store = new CheckpointStore(folder);
             if (!store.anyExists()) {
-                throw new CheckpointException("run folder " + folder + " has no checkpoint: the run was stopped before "
-                        + "its first one was written; start it again from the beginning with: vsam train --resume "
-                        + folder + " --restart");
+                throw new NotResumableException(folder);
             }
             Checkpoint checkpoint = store.loadLatest();
             store.warnings().forEach(w -> notices.accept("warning: skipped damaged checkpoint " + w));
             TensorBackend backend = Backends.require(config.backend(), config.device());
             if (checkpoint.epoch() >= config.epochs()) {
                 TrainingResult result = finished(config, checkpoint);
-                if (Files.exists(folder.resolve(RunFolder.SUMMARY))) {
+                if (Files.exists(folder.resolve(RunFiles.SUMMARY))) {
                     notices.accept("the run in " + folder + " had finished; nothing was changed");
                 } else {
                     try (RunFolder records = RunFolder.reopen(folder, checkpoint.iteration(), checkpoint.epochs().size(),
@@ -144,7 +122,7 @@ public final class RunExecutor {
                 return new Outcome(config, result, folder);
             }
             return execute(config, data, backend, () -> RunFolder.reopen(folder, checkpoint.iteration(),
-                    checkpoint.epochs().size(), provenance(backend, data)), Optional.of(checkpoint), Optional.empty(),
+                    checkpoint.epochs().size(), provenance(backend, data)), new Start.FromCheckpoint(checkpoint),
                     listeners, cancel);
         }
     }
@@ -152,14 +130,14 @@ public final class RunExecutor {
     /**
      * Starts the run in {@code folder} again from the beginning with the configuration it holds, its earlier
      * records and checkpoints discarded (for a run stopped before its first checkpoint, which cannot be
-     * resumed). {@code data} must be prepared from {@link #configOf(Path)}.
+     * resumed). {@code data} must be prepared from {@link RunFolderReader#config(Path)}.
      */
     public Outcome restart(Path folder, TrainingData data, List<TrainingListener> listeners, CancellationToken cancel) {
-        RunConfig config = configOf(folder);
+        RunConfig config = RunFolderReader.config(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             TensorBackend backend = Backends.require(config.backend(), config.device());
             return execute(config, data, backend, () -> RunFolder.restart(folder, config, provenance(backend, data)),
-                    Optional.empty(), Optional.empty(), listeners, cancel);
+                    Start.FRESH, listeners, cancel);
         }
     }
 
@@ -169,20 +147,38 @@ public final class RunExecutor {
                 c.samSteps(), c.passes(), c.trainNanos() / 1e9, c.passNanos() / 1e9);
     }
 
+    /** Where a run's network and training state start from. */
+    private sealed interface Start permits Start.Fresh, Start.FromWeights, Start.FromCheckpoint {
+
+        /** The fresh start; there is only one. */
+        Start FRESH = new Fresh();
+
+        /** The seeded weights of the run's configuration; training from its first iteration. */
+        record Fresh() implements Start {
+        }
+
+        /** Another run's trained parameters, matched by name and shape; training from its first iteration. */
+        record FromWeights(StartingPoint weights) implements Start {
+        }
+
+        /** This run's own checkpoint: network, optimizer, policy and counters, training from where it stopped. */
+        record FromCheckpoint(Checkpoint checkpoint) implements Start {
+        }
+    }
+
     private Outcome execute(RunConfig config, TrainingData data, TensorBackend backend, Supplier<RunFolder> folders,
-                            Optional<Checkpoint> from, Optional<StartingPoint> start, List<TrainingListener> listeners,
-                            CancellationToken cancel) {
+                            Start start, List<TrainingListener> listeners, CancellationToken cancel) {
         ModelSpec spec = config.modelSpec(data.shape(), data.classes());
-        InitialWeights init = start.isPresent()
-                ? InitialWeights.transfer(spec, start.get().segments(), start.get().state().parameters(), config.init(),
+        InitialWeights init = start instanceof Start.FromWeights w
+                ? InitialWeights.transfer(spec, w.weights().segments(), w.weights().state().parameters(), config.init(),
                         config.seed())
                 : InitialWeights.generate(spec, config.init(), config.seed());
         try (Session session = backend.open(new SessionOptions(config.device(), config.threads()));
              RunFolder folder = folders.get()) {
             BackendWarmUp.once(session, spec, config);
             Network net = session.build(spec, init, config.loss());
-            if (start.isPresent()) {
-                float[] buffers = start.get().state().buffers();
+            if (start instanceof Start.FromWeights w) {
+                float[] buffers = w.weights().state().buffers();
                 if (buffers.length == net.exportState().buffers().length) {
                     net.importState(new NetworkState(init.flat(), buffers));
                 }
@@ -192,14 +188,14 @@ public final class RunExecutor {
                     .listen(folder);
             listeners.forEach(trainer::listen);
             try {
-                TrainingResult result = from.isPresent()
-                        ? trainer.resume(data.train(), data.test(), cancel, from.get())
+                TrainingResult result = start instanceof Start.FromCheckpoint c
+                        ? trainer.resume(data.train(), data.test(), cancel, c.checkpoint())
                         : trainer.run(data.train(), data.test(), cancel);
                 return new Outcome(config, result, folder.path());
             } catch (DivergenceException e) {
                 Path latest = folder.path().resolve(CheckpointStore.LATEST);
                 throw e.withDetail(Files.exists(latest)
-                        ? "the last good checkpoint is " + latest + " (resume with: vsam train --resume " + folder.path() + ")"
+                        ? "the last good checkpoint is " + latest
                         : "no checkpoint was written before it");
             }
         }

@@ -4,15 +4,12 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.algorithm.checkpoint.CheckpointStore;
 import vsam.algorithm.train.TrainingListener;
 import vsam.algorithm.train.TrainingResult;
@@ -28,41 +25,34 @@ import vsam.api.telemetry.IterationEvent;
  *
  * <ul>
  *   <li>{@code config.json}: the resolved configuration;</li>
- *   <li>{@code telemetry.jsonl}: one {@link IterationEvent} per line (NaN written as null);</li>
- *   <li>{@code epochs.csv}: one {@link EpochEvent} per line;</li>
- *   <li>{@code summary.json}: the result, counts, timings and provenance (machine, Java, backend).</li>
+ *   <li>{@code telemetry.jsonl}: one {@link IterationEvent} per line ({@link TelemetryFile});</li>
+ *   <li>{@code epochs.csv}: one {@link EpochEvent} per line ({@link EpochsFile});</li>
+ *   <li>{@code summary.json}: the result, counts, timings ({@link RunSummary}) and provenance (machine, Java,
+ *       backend).</li>
  * </ul>
- * Small files are written to a temporary file and renamed, so a reader never sees half a file.
+ * Small files are written through {@link AtomicFiles}, so a reader never sees half a file;
+ * {@link RunFolderReader} reads all of them back.
  */
 public final class RunFolder implements TrainingListener, AutoCloseable {
 
-    /** The summary's file name. */
-    public static final String SUMMARY = "summary.json";
-
-    /** Columns of {@code epochs.csv}. */
-    public static final String EPOCH_HEADER =
-            "epoch,iterations,train_loss,test_loss,test_accuracy,train_seconds,sam_steps,passes,sam_fraction,passes_per_step";
-
     private final Path folder;
-    private final RunConfig config;
     private final Map<String, Object> provenance;
     private final BufferedWriter telemetry;
     private final BufferedWriter epochs;
 
     private RunFolder(Path folder, RunConfig config, Map<String, Object> provenance, boolean append) throws IOException {
         this.folder = folder;
-        this.config = config;
         this.provenance = provenance;
         if (!append) {
-            writeAtomically(folder.resolve("config.json"), ConfigJson.write(config));
+            AtomicFiles.write(folder.resolve(RunFiles.CONFIG), ConfigJson.write(config));
         }
         java.nio.file.OpenOption[] mode = append
                 ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND}
                 : new java.nio.file.OpenOption[0];
-        this.telemetry = Files.newBufferedWriter(folder.resolve("telemetry.jsonl"), StandardCharsets.UTF_8, mode);
-        this.epochs = Files.newBufferedWriter(folder.resolve("epochs.csv"), StandardCharsets.UTF_8, mode);
+        this.telemetry = Files.newBufferedWriter(folder.resolve(RunFiles.TELEMETRY), StandardCharsets.UTF_8, mode);
+        this.epochs = Files.newBufferedWriter(folder.resolve(RunFiles.EPOCHS), StandardCharsets.UTF_8, mode);
         if (!append) {
-            epochs.write(EPOCH_HEADER);
+            epochs.write(EpochsFile.HEADER);
             epochs.newLine();
             epochs.flush();
         }
@@ -74,27 +64,27 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      * iterations and epoch lines of later epochs (written after the checkpoint, before the stop) are
      * dropped, so the continued files have neither duplicates nor gaps.
      *
-     * @return the folder and the configuration it holds
+     * @return the folder, open for appending
      */
     public static RunFolder reopen(Path folder, long iterations, int epochsDone, Map<String, Object> provenance) {
+        RunConfig config = RunFolderReader.config(folder);
         try {
-            RunConfig config = ConfigJson.read(Files.readString(folder.resolve("config.json")));
-            Path telemetryFile = folder.resolve("telemetry.jsonl");
+            Path telemetryFile = folder.resolve(RunFiles.TELEMETRY);
             if (Files.exists(telemetryFile)) {
                 StringBuilder kept = new StringBuilder();
                 try (java.util.stream.Stream<String> lines = Files.lines(telemetryFile, StandardCharsets.UTF_8)) {
                     lines.limit(iterations).forEach(l -> kept.append(l).append('\n'));
                 }
-                writeAtomically(telemetryFile, kept.toString());
+                AtomicFiles.write(telemetryFile, kept.toString());
             }
-            Path epochFile = folder.resolve("epochs.csv");
-            StringBuilder keptEpochs = new StringBuilder(EPOCH_HEADER).append('\n');
+            Path epochFile = folder.resolve(RunFiles.EPOCHS);
+            StringBuilder keptEpochs = new StringBuilder(EpochsFile.HEADER).append('\n');
             if (Files.exists(epochFile)) {
                 try (java.util.stream.Stream<String> lines = Files.lines(epochFile, StandardCharsets.UTF_8)) {
                     lines.skip(1).limit(epochsDone).forEach(l -> keptEpochs.append(l).append('\n'));
                 }
             }
-            writeAtomically(epochFile, keptEpochs.toString());
+            AtomicFiles.write(epochFile, keptEpochs.toString());
             return new RunFolder(folder, config, provenance, true);
         } catch (IOException e) {
             throw new RunFolderException("cannot reopen run folder " + folder + ": " + IoProblem.describe(e));
@@ -105,15 +95,18 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      * Refuses a folder that already holds a run, so a caller about to start several runs can check every
      * folder before training any.
      *
-     * @throws RunFolderException when {@code folder} is a file, or holds a {@code config.json}
+     * @throws RunFolderException when {@code folder} is a file, or holds a {@code config.json}; its remedy is
+     *                            {@link RunFolderException.Remedy#USE_ANOTHER_FOLDER}
      */
     public static void requireFree(Path folder) {
         requireUsablePath(folder);
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
-            throw new RunFolderException("run folder " + folder + " is a file, not a folder; choose another --out");
+            throw new RunFolderException("run folder " + folder + " is a file, not a folder",
+                    RunFolderException.Remedy.USE_ANOTHER_FOLDER);
         }
-        if (Files.exists(folder.resolve("config.json"))) {
-            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists); choose another --out");
+        if (Files.exists(folder.resolve(RunFiles.CONFIG))) {
+            throw new RunFolderException("run folder " + folder + " already holds a run (config.json exists)",
+                    RunFolderException.Remedy.USE_ANOTHER_FOLDER);
         }
     }
 
@@ -169,9 +162,10 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
      */
     public static RunFolder restart(Path folder, RunConfig config, Map<String, Object> provenance) {
         try {
-            for (String name : List.of(CheckpointStore.LATEST, CheckpointStore.PREVIOUS, CheckpointStore.LATEST + ".tmp", SUMMARY)) {
+            for (String name : List.of(CheckpointStore.LATEST, CheckpointStore.PREVIOUS, RunFiles.SUMMARY)) {
                 Files.deleteIfExists(folder.resolve(name));
             }
+            Files.deleteIfExists(AtomicFiles.temporary(folder.resolve(CheckpointStore.LATEST)));
             return new RunFolder(folder, config, provenance, false);
         } catch (IOException e) {
             throw new RunFolderException("cannot restart the run in " + folder + ": " + IoProblem.describe(e));
@@ -202,7 +196,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     @Override
     public void onIteration(IterationEvent event) {
         try {
-            telemetry.write(Json.write(ConfigJson.toTree(event)));
+            telemetry.write(TelemetryFile.line(event));
             telemetry.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write telemetry to " + folder, e);
@@ -212,9 +206,7 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     @Override
     public void onEpoch(EpochEvent e) {
         try {
-            epochs.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.3f,%d,%d,%.6f,%.4f", e.epoch(), e.iterations(),
-                    e.trainLoss(), e.testLoss(), e.testAccuracy(), e.trainSeconds(), e.samSteps(), e.passes(),
-                    e.samFraction(), e.passesPerStep()));
+            epochs.write(EpochsFile.line(e));
             epochs.newLine();
             epochs.flush();
             telemetry.flush();
@@ -235,39 +227,14 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
 
     @Override
     public void onFinish(TrainingResult result) {
-        Map<String, Object> summary = summary(result);
-        summary.put("provenance", provenance);
+        Map<String, Object> summary = RunSummary.of(result, Instant.now()).toTree();
+        summary.put(RunSummary.PROVENANCE, provenance);
         try {
             telemetry.flush();
-            writeAtomically(folder.resolve(SUMMARY), Json.writePretty(summary));
+            AtomicFiles.write(folder.resolve(RunFiles.SUMMARY), Json.writePretty(summary));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write summary to " + folder, e);
         }
-    }
-
-    /** The figures a summary holds, in the order they are written. */
-    public static Map<String, Object> summary(TrainingResult r) {
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("method", r.method());
-        s.put("status", r.status().name().toLowerCase(Locale.ROOT));
-        s.put("finalAccuracy", r.finalAccuracy());
-        s.put("bestAccuracy", r.bestAccuracy());
-        s.put("trainSeconds", r.trainSeconds());
-        s.put("passSeconds", r.passSeconds());
-        s.put("outsidePassesFraction", r.outsidePassesFraction());
-        s.put("iterations", r.iterations());
-        s.put("samSteps", r.samSteps());
-        s.put("passes", r.passes());
-        s.put("passesPerStep", r.passesPerStep());
-        s.put("samFraction", r.samFraction());
-        s.put("epochsCompleted", r.epochs().size());
-        s.put("finishedAt", Instant.now().toString());
-        return s;
-    }
-
-    /** The configuration this folder was created with. */
-    public RunConfig config() {
-        return config;
     }
 
     @Override
@@ -280,19 +247,8 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** Writes {@code text} to a temporary sibling, then renames it over {@code target}; on failure the temporary file goes. */
+    /** {@link AtomicFiles#write}, for the command line's comparison table. */
     public static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFiles.write(target, text);
     }
 }

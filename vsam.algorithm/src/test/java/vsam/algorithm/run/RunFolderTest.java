@@ -52,7 +52,7 @@ class RunFolderTest {
         assertEquals(Boolean.TRUE, first.get("sampled"));
         assertEquals(Json.NULL, ((Map<?, ?>) Json.parse(telemetry.get(1))).get("psfNorm"));
         List<String> epochs = Files.readAllLines(folder.resolve("epochs.csv"));
-        assertEquals(RunFolder.EPOCH_HEADER, epochs.get(0));
+        assertEquals(EpochsFile.HEADER, epochs.get(0));
         assertEquals(3, epochs.size());
         Map<?, ?> summary = (Map<?, ?>) Json.parse(Files.readString(folder.resolve("summary.json")));
         assertEquals("completed", summary.get("status"));

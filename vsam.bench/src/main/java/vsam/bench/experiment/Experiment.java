@@ -10,8 +10,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vsam.algorithm.checkpoint.AtomicFiles;
+import vsam.algorithm.run.Csv;
 import vsam.algorithm.run.RunExecutor;
-import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.CancellationToken;
 import vsam.algorithm.train.SamGainShare;
 import vsam.algorithm.train.TrainingListener;
@@ -176,9 +177,9 @@ public final class Experiment {
             Files.createDirectories(dir);
             List<Path> charts = ExperimentPlots.write(setup, records, (label, seed) -> folder(setup, label, seed),
                     plan.labels(), dir);
-            RunFolder.writeAtomically(dir.resolve("results.md"), setupMarkdown(setup, table, records, charts, ""));
-            RunFolder.writeAtomically(dir.resolve("results.csv"), table.csv());
-            RunFolder.writeAtomically(dir.resolve("runs.csv"), runsCsv(records));
+            AtomicFiles.write(dir.resolve("results.md"), setupMarkdown(setup, table, records, charts, ""));
+            AtomicFiles.write(dir.resolve("results.csv"), table.csv());
+            AtomicFiles.write(dir.resolve("runs.csv"), runsCsv(records));
         } catch (IOException e) {
             throw new ExperimentException("cannot write the results of " + setup.name() + " to " + dir + ": " + e.getMessage(), e);
         }
@@ -221,7 +222,7 @@ public final class Experiment {
         }
         try {
             Files.createDirectories(plan.out());
-            RunFolder.writeAtomically(plan.out().resolve("results.md"), s.toString());
+            AtomicFiles.write(plan.out().resolve("results.md"), s.toString());
         } catch (IOException e) {
             throw new ExperimentException("cannot write " + plan.out().resolve("results.md") + ": " + e.getMessage(), e);
         }
@@ -250,7 +251,7 @@ public final class Experiment {
         StringBuilder s = new StringBuilder("method,seed,completed,final_accuracy,best_accuracy,train_seconds,"
                 + "quiet_step_seconds,passes_per_step,sam_fraction\n");
         for (RunRecord r : records) {
-            s.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%.3f,%.3f,%.4f,%.6f%n", r.label(), r.seed(), r.completed(),
+            s.append(String.format(Locale.ROOT, "%s,%d,%b,%.6f,%.6f,%.3f,%.3f,%.4f,%.6f\n", Csv.cell(r.label()), r.seed(), r.completed(),
                     r.finalAccuracy(), r.bestAccuracy(), r.trainSeconds(), r.quietStepSeconds(), r.passesPerStep(),
                     r.samFraction()));
         }

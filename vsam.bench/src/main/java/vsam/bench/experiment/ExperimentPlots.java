@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vsam.api.telemetry.EpochEvent;
 import vsam.bench.plot.LinePlot;
 import vsam.bench.plot.LinePlot.Series;
 import vsam.bench.plot.LinePlot.Style;
@@ -101,7 +102,7 @@ public final class ExperimentPlots {
             }
             Map<Integer, double[]> sums = new TreeMap<>();
             for (RunRecord r : runs) {
-                for (RunRecord.EpochPoint p : r.epochs()) {
+                for (EpochEvent p : r.epochs()) {
                     double[] s = sums.computeIfAbsent(p.epoch(), k -> new double[3]);
                     s[0] += p.trainSeconds();
                     s[1] += 100 * p.testAccuracy();

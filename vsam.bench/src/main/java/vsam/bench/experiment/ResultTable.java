@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
+import vsam.algorithm.run.Csv;
 import vsam.algorithm.train.SamGainShare;
 
 /**
@@ -130,13 +131,13 @@ public record ResultTable(List<Row> rows) {
         return s.toString();
     }
 
-    /** The table as CSV, fractions and seconds unrounded. */
+    /** The table as CSV ({@link Csv}), fractions and seconds unrounded. */
     public String csv() {
         StringBuilder s = new StringBuilder("method,seeds,final_acc_mean,final_acc_std,best_acc_mean,best_acc_std,"
                 + "train_s_mean,train_s_std,quiet_step_s_mean,quiet_step_s_std,passes_per_step,sam_fraction,speedup_vs_sam,"
                 + "speedup_vs_sam_quiet,gain_kept_final,gain_kept_best\n");
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%s,%d,%.6f,%s,%.6f,%s,%.3f,%s,%s,%s,%.4f,%.6f,%s,%s,%s,%s%n", r.label(),
+            s.append(String.format(Locale.ROOT, "%s,%d,%.6f,%s,%.6f,%s,%.3f,%s,%s,%s,%.4f,%.6f,%s,%s,%s,%s\n", Csv.cell(r.label()),
                     r.seeds(), r.finalAccuracy().mean(), num(r.finalAccuracy().std()), r.bestAccuracy().mean(),
                     num(r.bestAccuracy().std()), r.trainSeconds().mean(), num(r.trainSeconds().std()),
                     num(r.quietSeconds().mean()), num(r.quietSeconds().std()), r.passesPerStep(), r.samFraction(),

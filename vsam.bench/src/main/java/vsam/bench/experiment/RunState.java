@@ -3,8 +3,11 @@ package vsam.bench.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.algorithm.checkpoint.CheckpointStore;
-import vsam.algorithm.run.RunExecutor;
+import vsam.algorithm.run.RunFiles;
+import vsam.algorithm.run.RunFolderReader;
 import vsam.api.config.RunConfig;
 
 /**
@@ -28,12 +31,12 @@ public enum RunState {
      *                             option would otherwise mix results of two setups in one table)
      */
     public static RunState of(Path folder, RunConfig planned) {
-        if (!Files.isRegularFile(folder.resolve("config.json"))) {
+        if (!RunFolderReader.holdsRun(folder)) {
             return FRESH;
         }
         RunConfig found;
         try {
-            found = RunExecutor.configOf(folder);
+            found = RunFolderReader.config(folder);
         } catch (RuntimeException e) {
             throw new ExperimentException(folder + " holds an unreadable config.json (" + e.getMessage()
                     + "); delete that folder to run it again");
@@ -53,10 +56,10 @@ public enum RunState {
 
     /** Removes the files of a run that stopped before its first checkpoint, so the folder can be reused. */
     static void clear(Path folder) {
-        for (String name : new String[] {"config.json", "telemetry.jsonl", "epochs.csv", "summary.json",
-            "summary.json.tmp", "config.json.tmp"}) {
+        for (String name : List.of(RunFiles.CONFIG, RunFiles.TELEMETRY, RunFiles.EPOCHS, RunFiles.SUMMARY)) {
             try {
                 Files.deleteIfExists(folder.resolve(name));
+                Files.deleteIfExists(AtomicFiles.temporary(folder.resolve(name)));
             } catch (IOException e) {
                 throw new ExperimentException("cannot clear " + folder + " to restart its run: " + e.getMessage(), e);
             }

@@ -1,16 +1,13 @@
 package vsam.bench.experiment;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vsam.api.config.Json;
+import vsam.algorithm.run.RunFolderReader;
+import vsam.api.telemetry.IterationEvent;
 
 /**
  * The per-iteration series of a run folder's {@code telemetry.jsonl} that the plots and the step-cost estimate
@@ -28,20 +25,16 @@ public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms,
     /** The percentile of each kind of step that {@link #quietStepSeconds()} charges: the 1st. */
     public static final double QUIET_PERCENTILE = 0.01;
 
-    /** Reads {@code folder/telemetry.jsonl}; an absent file gives an empty series. */
-    public static Telemetry read(Path folder) throws IOException {
-        Path file = folder.resolve("telemetry.jsonl");
-        List<Map<?, ?>> lines = new ArrayList<>();
-        if (Files.isRegularFile(file)) {
-            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!line.isBlank()) {
-                        lines.add((Map<?, ?>) Json.parse(line));
-                    }
-                }
-            }
-        }
-        int n = lines.size();
+    /**
+     * Reads the telemetry of the run in {@code folder} ({@link RunFolderReader#telemetry}); no telemetry gives
+     * an empty series.
+     *
+     * @throws vsam.algorithm.run.RunFolderException when the file cannot be read or a line is malformed
+     */
+    public static Telemetry read(Path folder) {
+        List<IterationEvent> events = new ArrayList<>();
+        RunFolderReader.telemetry(folder, events::add);
+        int n = events.size();
         long[] iterations = new long[n];
         boolean[] sampled = new boolean[n];
         double[] psf = new double[n];
@@ -49,14 +42,13 @@ public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms,
         int[] passes = new int[n];
         long cumulative = 0;
         for (int i = 0; i < n; i++) {
-            Map<?, ?> m = lines.get(i);
-            iterations[i] = ((Number) m.get("iteration")).longValue();
-            sampled[i] = Boolean.TRUE.equals(m.get("sampled"));
-            psf[i] = m.get("psfNorm") instanceof Number v ? v.doubleValue() : Double.NaN;
-            nanos[i] = m.get("stepNanos") instanceof Number v ? v.longValue() : 0;
-            long total = m.get("passes") instanceof Number v ? v.longValue() : cumulative + (sampled[i] ? 2 : 1);
-            passes[i] = (int) (total - cumulative);
-            cumulative = total;
+            IterationEvent e = events.get(i);
+            iterations[i] = e.iteration();
+            sampled[i] = e.sampled();
+            psf[i] = e.psfNorm();
+            nanos[i] = e.stepNanos();
+            passes[i] = (int) (e.passes() - cumulative);
+            cumulative = e.passes();
         }
         return new Telemetry(iterations, sampled, psf, nanos, passes);
     }
@@ -84,15 +76,9 @@ public record Telemetry(long[] iterations, boolean[] sampled, double[] psfNorms,
      * The run's step time as it would have been on a quiet machine, in seconds:
      * {@code T_q = Σ_k n_k · P1(t | k passes)}, where {@code n_k} counts the steps that made {@code k} passes
      * and {@code P1} is the 1st percentile (nearest rank; the fastest step when there are fewer than 100) of those
-     * steps' wall times.
-     *
-     * <p>On a shared machine a run's wall time says as much about its neighbours as about its method. A training
-     * step does a fixed amount of work, so it is never much faster than its quiet cost, and the fastest percent
-     * of each kind of step is that cost even when most steps were slowed: on the noisy reference setup, runs whose
-     * median step was 1.1–3× their quietest still had 1-pass P1s within 55–61 ms and 2-pass P1s within 107–134 ms,
-     * where the 10th percentile already spread over 54–105 ms. It is still an estimate — a run that never had a
-     * quiet moment is charged too much. Evaluation and data loading are not charged. NaN when the telemetry
-     * records no step times.
+     * steps' wall times. Evaluation and data loading are not charged. NaN when the telemetry records no step
+     * times. Why the 1st percentile, and how well it filters a shared machine's load: docs/RESULTS.md,
+     * "The quiet step time".
      */
     public double quietStepSeconds() {
         Map<Integer, List<Long>> byPasses = new TreeMap<>();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import vsam.algorithm.run.Csv;
 import vsam.algorithm.train.SamGainShare;
 import vsam.gui.chart.ChartModel;
 import vsam.gui.chart.SeriesSnapshot;
@@ -65,18 +66,19 @@ public record RunComparison(List<RunRecord> runs, Optional<RunRecord> baseline) 
         return runs.stream().filter(r -> r.method().equals(method) && r.status().equals(COMPLETED)).findFirst();
     }
 
-    /** The table as CSV: a header line, then one line per run; text cells quoted when needed. */
+    /** The table as CSV ({@link Csv}): a header line, then one line per run. */
     public String csv() {
         StringBuilder s = new StringBuilder(CSV_HEADER).append('\n');
         for (RunRecord r : runs) {
             OptionalDouble up = speedUp(r);
             OptionalDouble kept = samGainKept(r);
-            s.append(String.join(",", cell(r.name()), cell(r.method()), cell(r.config().model()),
-                    cell(r.config().data().dataset()), cell(r.config().backend()), cell(r.config().device()), cell(r.status()),
+            s.append(String.join(",", Csv.cell(r.name()), Csv.cell(r.method()), Csv.cell(r.config().model()),
+                    Csv.cell(r.config().data().dataset()), Csv.cell(r.config().backend()), Csv.cell(r.config().device()),
+                    Csv.cell(r.status()),
                     fmt("%.6f", r.finalAccuracy()), fmt("%.6f", r.bestAccuracy()), fmt("%.3f", r.trainSeconds()),
                     fmt("%.4f", r.passesPerStep()), fmt("%.6f", r.samFraction()), Long.toString(r.iterations()),
                     up.isPresent() ? fmt("%.4f", up.getAsDouble()) : "", kept.isPresent() ? fmt("%.4f", kept.getAsDouble()) : "",
-                    cell(r.folder().toString())));
+                    Csv.cell(r.folder().toString())));
             s.append('\n');
         }
         return s.toString();
@@ -115,12 +117,5 @@ public record RunComparison(List<RunRecord> runs, Optional<RunRecord> baseline) 
 
     private static String fmt(String format, double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "";
-    }
-
-    private static String cell(String text) {
-        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 }

@@ -15,7 +15,7 @@ import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
 import vsam.api.network.TrainingData;
 import vsam.api.telemetry.IterationEvent;
-import vsam.gui.compare.RunFolderReader;
+import vsam.gui.compare.RunRecord;
 
 /**
  * Runs jobs one after another on a single worker thread. {@link #submit} queues a run, {@link #stop()}
@@ -134,7 +134,7 @@ public final class RunQueue implements AutoCloseable {
                 job.result(result);
                 String note = "";
                 try {
-                    job.record(RunFolderReader.read(folder));
+                    job.record(RunRecord.read(folder));
                 } catch (RuntimeException e) {
                     note = "the run folder could not be read back: " + e.getMessage();
                 }

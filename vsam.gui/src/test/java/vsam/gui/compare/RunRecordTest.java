@@ -14,7 +14,7 @@ import vsam.algorithm.run.RunFolderException;
 import vsam.gui.TestRuns;
 
 /** Run folders written by RunFolder (the CLI's, this app's) read back into table rows and curves. */
-class RunFolderReaderTest {
+class RunRecordTest {
 
     @TempDir
     Path dir;
@@ -22,7 +22,7 @@ class RunFolderReaderTest {
     @Test
     void aFinishedRunReadsBackFromItsSummaryAndCurves() {
         Path folder = TestRuns.write(dir.resolve("20250101-120000-vsam"), "vsam", 12.5, 0.70, 0.80, 0.78);
-        RunRecord r = RunFolderReader.read(folder);
+        RunRecord r = RunRecord.read(folder);
         assertEquals("20250101-120000-vsam", r.name());
         assertEquals("vsam", r.method());
         assertEquals("completed", r.status());
@@ -43,7 +43,7 @@ class RunFolderReaderTest {
     void aRunWithoutSummaryIsReadFromItsEpochs() throws Exception {
         Path folder = TestRuns.write(dir.resolve("run"), "sam", 4, 0.5, 0.6);
         Files.delete(folder.resolve("summary.json"));
-        RunRecord r = RunFolderReader.read(folder);
+        RunRecord r = RunRecord.read(folder);
         assertEquals("incomplete", r.status());
         assertEquals(0.6, r.finalAccuracy(), 1e-9);
         assertEquals(4, r.trainSeconds(), 1e-3);
@@ -53,13 +53,13 @@ class RunFolderReaderTest {
     void aFolderOfRunsOpensEachOfThem() {
         TestRuns.write(dir.resolve("b-sam"), "sam", 10, 0.7);
         TestRuns.write(dir.resolve("a-vsam"), "vsam", 6, 0.71);
-        List<RunRecord> all = RunFolderReader.readAll(dir);
+        List<RunRecord> all = RunRecord.readAll(dir);
         assertEquals(List.of("a-vsam", "b-sam"), all.stream().map(RunRecord::name).toList());
     }
 
     @Test
     void aFolderWithoutRunsIsRefusedWithItsName() {
-        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolderReader.readAll(dir));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunRecord.readAll(dir));
         assertEquals(dir + ": holds no run (no config.json in it or in its sub-folders)", e.getMessage());
     }
 
@@ -67,14 +67,14 @@ class RunFolderReaderTest {
     void aBrokenConfigurationNamesTheFile() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("bad"));
         Files.writeString(folder.resolve("config.json"), "{\"epochs\": 0}");
-        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolderReader.read(folder));
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunRecord.read(folder));
         assertTrue(e.getMessage().endsWith("config.json: invalid epochs: 0 (allowed: an integer in [1, 100000])"), e.getMessage());
     }
 
     @Test
     void speedUpIsTheBaselineTimeOverTheRunTimeAndTheTableExportsAsCsv() {
-        RunRecord sam = RunFolderReader.read(TestRuns.write(dir.resolve("sam"), "sam", 10, 0.7));
-        RunRecord vsam = RunFolderReader.read(TestRuns.write(dir.resolve("v,sam"), "vsam", 4, 0.71));
+        RunRecord sam = RunRecord.read(TestRuns.write(dir.resolve("sam"), "sam", 10, 0.7));
+        RunRecord vsam = RunRecord.read(TestRuns.write(dir.resolve("v,sam"), "vsam", 4, 0.71));
         List<RunRecord> runs = List.of(vsam, sam);
         assertEquals(Optional.of(sam), RunComparison.defaultBaseline(runs), "SAM is the natural baseline");
         RunComparison c = new RunComparison(runs, Optional.of(sam));
@@ -94,9 +94,9 @@ class RunFolderReaderTest {
 
     @Test
     void theShareOfSamsGainIsMeasuredAgainstTheSgdAndSamRuns() {
-        RunRecord sgd = RunFolderReader.read(TestRuns.write(dir.resolve("sgd"), "sgd", 5, 0.76));
-        RunRecord sam = RunFolderReader.read(TestRuns.write(dir.resolve("sam"), "sam", 10, 0.86));
-        RunRecord vsam = RunFolderReader.read(TestRuns.write(dir.resolve("vsam"), "vsam", 6, 0.83));
+        RunRecord sgd = RunRecord.read(TestRuns.write(dir.resolve("sgd"), "sgd", 5, 0.76));
+        RunRecord sam = RunRecord.read(TestRuns.write(dir.resolve("sam"), "sam", 10, 0.86));
+        RunRecord vsam = RunRecord.read(TestRuns.write(dir.resolve("vsam"), "vsam", 6, 0.83));
         RunComparison c = new RunComparison(List.of(sgd, sam, vsam), Optional.of(sam));
         assertEquals(0.7, c.samGainKept(vsam).getAsDouble(), 1e-9);
         assertTrue(c.csv().lines().toList().get(3).endsWith(",0.7000," + vsam.folder()), c.csv());
