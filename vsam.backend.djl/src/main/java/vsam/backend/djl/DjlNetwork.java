@@ -41,10 +41,10 @@ import vsam.api.vector.Vec;
  * {@link Pass#PERTURBED} pass hands libtorch a throw-away pair of buffers instead, so the real ones
  * are untouched, bit for bit (training-mode outputs do not read the running buffers).
  *
- * <p><b>Quantization</b>: a quantised spec's convolution and linear steps fake-quantise their input
+ * <p><b>Quantization</b>: a quantised spec's convolution and linear layer operations fake-quantise their input
  * and weights with LSQ ({@link FakeQuant}, {@link LayerQuantizers}), in training and in evaluation. A
- * CLEAN pass that finds a step size {@code ≤ 0} (input steps start at 0) first runs
- * {@link #initialiseSteps an initialisation pass}.
+ * CLEAN pass that finds a step size {@code ≤ 0} (input step sizes start at 0) first runs
+ * {@link #initialiseStepSizes an initialisation pass}.
  *
  * <p><b>Memory</b>: every tensor of a pass (views, activations, loss) is owned by a sub-manager
  * closed at the end of the pass; the gradient handle from {@code getGradient()} is closed at once.
@@ -57,7 +57,7 @@ final class DjlNetwork implements Network {
     private final Segments segments;
     private final int classes;
     private final float smoothing;
-    private final List<Step> program;
+    private final List<LayerOp> program;
     private final long[] splitPoints;
     private final Shape[] tensorShapes;
     private final NDArray flat;
@@ -66,7 +66,7 @@ final class DjlNetwork implements Network {
     private final NDArray[] runningVar;
     private final NDArray[] scratchMean;
     private final NDArray[] scratchVar;
-    private final int[] stepSegments;
+    private final int[] stepSizeSegments;
 
     DjlNetwork(DjlSession session, NDManager manager, ModelSpec spec, InitialWeights init, LossOptions loss) {
         this.session = session;
@@ -76,7 +76,7 @@ final class DjlNetwork implements Network {
         this.classes = spec.classes();
         this.smoothing = (float) loss.uniformEpsilon(spec.classes());
 
-        Step.Compiler compiler = new Step.Compiler(spec.quantizedLayers());
+        LayerOp.Compiler compiler = new LayerOp.Compiler(spec.quantizedLayers());
         this.program = compiler.compile(spec.layers());
         if (compiler.parameters() != segments.count()) {
             throw new BackendException("model " + spec.id() + ": compiled " + compiler.parameters()
@@ -101,7 +101,7 @@ final class DjlNetwork implements Network {
         this.params = new DjlVec(session, segments, flat);
         params.write(init.flat());
 
-        this.stepSegments = spec.quantizedLayers().stream()
+        this.stepSizeSegments = spec.quantizedLayers().stream()
                 .flatMapToInt(q -> java.util.stream.IntStream.of(q.weightStepSegment(), q.inputStepSegment())).toArray();
 
         List<Integer> channels = compiler.normChannels();
@@ -148,18 +148,18 @@ final class DjlNetwork implements Network {
             throw new BackendException("gradOut has segments " + out.segments() + ", the network " + segments);
         }
         boolean clean = pass == Pass.CLEAN;
-        float[] steps = readSteps();
-        if (clean && needsInitialisation(steps)) {
-            initialiseSteps(batch, steps);
+        float[] stepSizes = readStepSizes();
+        if (clean && needsInitialisation(stepSizes)) {
+            initialiseStepSizes(batch, stepSizes);
         }
         flat.setRequiresGradient(true);
-        try (NDManager step = manager.newSubManager();
+        try (NDManager scope = manager.newSubManager();
              GradientCollector collector = session.engine().newGradientCollector()) {
-            NDArray[] views = views(step);
-            NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
-            NDArray logits = Step.run(program, x, new Step.Forward(views, true,
-                    clean ? runningMean : scratchMean, clean ? runningVar : scratchVar, steps));
-            NDArray loss = smoothedCrossEntropy(step, logits, batch, smoothing, classes);
+            NDArray[] views = views(scope);
+            NDArray x = own(scope, batch.features.reshape(batch.features.getShape()));
+            NDArray logits = LayerOp.run(program, x, new LayerOp.Forward(views, true,
+                    clean ? runningMean : scratchMean, clean ? runningVar : scratchVar, stepSizes));
+            NDArray loss = smoothedCrossEntropy(scope, logits, batch, smoothing, classes);
             JniUtils.zeroGrad((PtNDArray) flat);
             collector.backward(loss);
             try (NDArray g = flat.getGradient()) {
@@ -182,28 +182,28 @@ final class DjlNetwork implements Network {
      * while autograd keeps the scalar for the backward pass, so the backward pass could read memory
      * the garbage collector has already freed.
      */
-    private static NDArray smoothedCrossEntropy(NDManager step, NDArray logits, DjlBatch batch, float smoothing, int classes) {
+    private static NDArray smoothedCrossEntropy(NDManager scope, NDArray logits, DjlBatch batch, float smoothing, int classes) {
         float n = batch.size();
         NDArray logp = logits.logSoftmax(1);
-        NDArray loss = logp.gather(batch.labelColumn, 1).sum().mul(constant(step, -(1 - smoothing) / n));
+        NDArray loss = logp.gather(batch.labelColumn, 1).sum().mul(constant(scope, -(1 - smoothing) / n));
         if (smoothing > 0) {
-            loss = loss.add(logp.sum().mul(constant(step, -smoothing / (classes * n))));
+            loss = loss.add(logp.sum().mul(constant(scope, -smoothing / (classes * n))));
         }
         return loss;
     }
 
     /** A 0-dimensional float tensor in libtorch-owned memory. */
-    private static NDArray constant(NDManager step, float value) {
-        return step.full(new Shape(), value, DataType.FLOAT32);
+    private static NDArray constant(NDManager scope, float value) {
+        return scope.full(new Shape(), value, DataType.FLOAT32);
     }
 
     @Override
     public Evaluation evaluate(DeviceBatch deviceBatch) {
         DjlBatch batch = check(deviceBatch);
-        try (NDManager step = manager.newSubManager()) {
-            NDArray[] views = views(step);
-            NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
-            NDArray logits = Step.run(program, x, new Step.Forward(views, false, runningMean, runningVar, readSteps()));
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray[] views = views(scope);
+            NDArray x = own(scope, batch.features.reshape(batch.features.getShape()));
+            NDArray logits = LayerOp.run(program, x, new LayerOp.Forward(views, false, runningMean, runningVar, readStepSizes()));
             NDArray picked = logits.logSoftmax(1).gather(batch.labelColumn, 1);
             double lossSum = -picked.toType(DataType.FLOAT64, false).sum().toDoubleArray()[0];
             long correct = logits.argMax(1).eq(batch.labels).sum().toLongArray()[0];
@@ -214,19 +214,19 @@ final class DjlNetwork implements Network {
     }
 
     /** The host values of the LSQ step sizes, by segment index (other entries 0). */
-    private float[] readSteps() {
-        float[] steps = new float[segments.count()];
-        for (int i : stepSegments) {
+    private float[] readStepSizes() {
+        float[] stepSizes = new float[segments.count()];
+        for (int i : stepSizeSegments) {
             try (NDArray e = flat.get(segments.offset(i))) {
-                steps[i] = e.getFloat();
+                stepSizes[i] = e.getFloat();
             }
         }
-        return steps;
+        return stepSizes;
     }
 
-    private boolean needsInitialisation(float[] steps) {
-        for (int i : stepSegments) {
-            if (steps[i] <= 0) {
+    private boolean needsInitialisation(float[] stepSizes) {
+        for (int i : stepSizeSegments) {
+            if (stepSizes[i] <= 0) {
                 return true;
             }
         }
@@ -235,41 +235,41 @@ final class DjlNetwork implements Network {
 
     /**
      * LSQ's initialisation from the first batch: a forward pass in training mode (BatchNorm on batch
-     * statistics, running buffers untouched), with no gradient recorded, in which each step {@code ≤ 0}
+     * statistics, running buffers untouched), with no gradient recorded, in which each step size {@code ≤ 0}
      * is set to {@code 2 · mean(|·|) / sqrt(Q_P)} of the tensor it quantises just before quantising it,
      * so later layers see the already quantised activations (what the javacpp backend does inside its
-     * CLEAN pass). The new values are written into the parameters and into {@code steps}.
+     * CLEAN pass). The new values are written into the parameters and into {@code stepSizes}.
      */
-    private void initialiseSteps(DjlBatch batch, float[] steps) {
-        try (NDManager step = manager.newSubManager()) {
-            NDArray[] views = views(step);
-            NDArray x = own(step, batch.features.reshape(batch.features.getShape()));
-            Step.run(program, x, new Step.Forward(views, true, scratchMean, scratchVar, steps, true));
+    private void initialiseStepSizes(DjlBatch batch, float[] stepSizes) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray[] views = views(scope);
+            NDArray x = own(scope, batch.features.reshape(batch.features.getShape()));
+            LayerOp.run(program, x, new LayerOp.Forward(views, true, scratchMean, scratchVar, stepSizes, true));
         }
         float[] all = params.read();
-        for (int i : stepSegments) {
-            all[Math.toIntExact(segments.offset(i))] = steps[i];
+        for (int i : stepSizeSegments) {
+            all[Math.toIntExact(segments.offset(i))] = stepSizes[i];
         }
         params.write(all);
     }
 
-    /** Per-segment views of the flat parameters, owned by {@code step}. */
-    private NDArray[] views(NDManager step) {
+    /** Per-segment views of the flat parameters, owned by {@code scope}. */
+    private NDArray[] views(NDManager scope) {
         NDArray[] views = new NDArray[tensorShapes.length];
         if (splitPoints.length == 0) {
-            views[0] = own(step, flat.reshape(tensorShapes[0]));
+            views[0] = own(scope, flat.reshape(tensorShapes[0]));
             return views;
         }
         NDList parts = flat.split(splitPoints, 0);
         for (int i = 0; i < views.length; i++) {
-            NDArray part = own(step, parts.get(i));
+            NDArray part = own(scope, parts.get(i));
             views[i] = tensorShapes[i].dimension() == 1 ? part : part.reshape(tensorShapes[i]);
         }
         return views;
     }
 
-    private static NDArray own(NDManager step, NDArray array) {
-        array.attach(step);
+    private static NDArray own(NDManager scope, NDArray array) {
+        array.attach(scope);
         return array;
     }
 

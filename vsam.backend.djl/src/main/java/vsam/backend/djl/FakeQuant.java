@@ -49,7 +49,7 @@ final class FakeQuant {
      * A tensor a layer consumes: integer codes with their (detached) step {@code s}, or (not quantised, no step)
      * the plain values.
      */
-    record Coded(NDArray values, Optional<NDArray> step) {
+    record Coded(NDArray values, Optional<NDArray> stepSize) {
 
         /** Unquantised {@code v}. */
         static Coded plain(NDArray v) {
@@ -62,8 +62,8 @@ final class FakeQuant {
      * returned step is {@code d(s)}, the whole step gradient flowing through the codes.
      */
     static Coded apply(NDArray v, NDArray s, Quantizer q, float g) {
-        NDArray step = s.stopGradient();
-        NDArray u = v.div(step);
+        NDArray stepSize = s.stopGradient();
+        NDArray u = v.div(stepSize);
         NDArray fixed = u.stopGradient();
         NDArray clamped = fixed.clip(-q.qn(), q.qp());
         NDArray mask = clamped.eq(fixed).toType(DataType.FLOAT32, false);
@@ -71,17 +71,17 @@ final class FakeQuant {
         NDArray through = u.mul(mask);
         NDArray slope = code.sub(fixed.mul(mask));
         NDArray scale = v.getManager().full(new Shape(), g, DataType.FLOAT32);
-        NDArray sg = s.mul(scale).div(step);
+        NDArray sg = s.mul(scale).div(stepSize);
         NDArray zero = sg.sub(sg.stopGradient());
         NDArray r = code.add(through.sub(through.stopGradient())).add(slope.mul(zero));
-        return new Coded(r, Optional.of(step));
+        return new Coded(r, Optional.of(stepSize));
     }
 
     /** {@code y · (d(s_a) · d(s_w))} for a layer output {@code y} computed on {@code input} and {@code weight}. */
     static NDArray rescale(NDArray y, Coded input, Coded weight) {
-        Optional<NDArray> factor = input.step().isPresent() && weight.step().isPresent()
-                ? Optional.of(input.step().get().mul(weight.step().get()))
-                : input.step().or(weight::step);
+        Optional<NDArray> factor = input.stepSize().isPresent() && weight.stepSize().isPresent()
+                ? Optional.of(input.stepSize().get().mul(weight.stepSize().get()))
+                : input.stepSize().or(weight::stepSize);
         return factor.isPresent() ? y.mul(factor.get()) : y;
     }
 

@@ -87,8 +87,8 @@ class ConvolutionTest {
             ws.setRequiresGradient(true);
             float[] ys;
             try (GradientCollector collector = session.engine().newGradientCollector()) {
-                Step conv = new Step.Conv(0, -1, new Shape(stride, stride), new Shape(pad, pad));
-                NDArray result = conv.apply(xs, new Step.Forward(new NDArray[] {ws}, true, new NDArray[0], new NDArray[0]));
+                LayerOp conv = new LayerOp.Conv(0, -1, new Shape(stride, stride), new Shape(pad, pad));
+                NDArray result = conv.apply(xs, new LayerOp.Forward(new NDArray[] {ws}, true, new NDArray[0], new NDArray[0]));
                 ys = result.toFloatArray();
                 collector.backward(result.mul(dys).sum());
             }

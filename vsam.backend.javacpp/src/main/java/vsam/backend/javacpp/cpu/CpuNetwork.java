@@ -116,12 +116,12 @@ final class CpuNetwork implements Network {
             if (q == null) {
                 return Optional.empty();
             }
-            long stepOffset = paramAt;
+            long stepSizeOffset = paramAt;
             segment += 2;
             paramAt += 2;
-            InputQuantizer input = new InputQuantizer(q, shape, at, stepOffset + 1);
+            InputQuantizer input = new InputQuantizer(q, shape, at, stepSizeOffset + 1);
             nodes.add(input);
-            return Optional.of(new Quantizers(new WeightQuantizer(q, weightOffset, stepOffset), input));
+            return Optional.of(new Quantizers(new WeightQuantizer(q, weightOffset, stepSizeOffset), input));
         }
 
         /** The two quantizers of one LSQ-quantised layer. */

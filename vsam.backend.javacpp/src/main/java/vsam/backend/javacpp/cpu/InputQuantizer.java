@@ -12,23 +12,23 @@ import vsam.api.model.Shape;
  * {@code ∂L/∂s_a = g · Σ dx̂ · ∂x̂/∂s_a} over the batch, {@code g = 1 / sqrt(N_features · Q_P)} (see
  * {@link LsqKernels}).
  *
- * <p>A step {@code s_a ≤ 0} is "not initialised" (how {@link vsam.api.model.InitialWeights} writes it):
+ * <p>A step size {@code s_a ≤ 0} is "not initialised" (how {@link vsam.api.model.InitialWeights} writes it):
  * a CLEAN training pass sets it to {@code 2 · mean(|x|) / sqrt(Q_P)} over this batch's input, LSQ's
  * initialisation from the first batch; any other pass passes {@code x} through unquantised and reports
- * a zero step gradient.
+ * a zero step-size gradient.
  */
 final class InputQuantizer extends Node {
 
-    private final int stepOffset;
+    private final int stepSizeOffset;
     private final Quantizer quantizer;
     private final float scale;
     private NativeFloats y;
     private NativeFloats input;
-    private float step;
+    private float stepSize;
 
-    InputQuantizer(QuantizedLayer layer, Shape shape, Layout layout, long stepOffset) {
+    InputQuantizer(QuantizedLayer layer, Shape shape, Layout layout, long stepSizeOffset) {
         super(shape, shape, layout, layout);
-        this.stepOffset = Math.toIntExact(stepOffset);
+        this.stepSizeOffset = Math.toIntExact(stepSizeOffset);
         this.quantizer = layer.inputs();
         this.scale = layer.inputGradientScale();
     }
@@ -49,32 +49,32 @@ final class InputQuantizer extends Node {
     NativeFloats forward(Context c, NativeFloats x) {
         input = x;
         int total = c.n * in.elements();
-        step = c.p.get(stepOffset);
-        if (step <= 0 && c.mode == Context.Mode.TRAIN) {
-            step = quantizer.initialStep(LsqKernels.meanAbs(x.buffer(), 0, total));
-            c.p.put(stepOffset, step);
+        stepSize = c.p.get(stepSizeOffset);
+        if (stepSize <= 0 && c.mode == Context.Mode.TRAIN) {
+            stepSize = quantizer.initialStep(LsqKernels.meanAbs(x.buffer(), 0, total));
+            c.p.put(stepSizeOffset, stepSize);
         }
-        if (step <= 0) {
+        if (stepSize <= 0) {
             return x;
         }
-        LsqKernels.codes(c.parallel, x.buffer(), 0, y.buffer(), 0, total, step, quantizer);
+        LsqKernels.codes(c.parallel, x.buffer(), 0, y.buffer(), 0, total, stepSize, quantizer);
         return y;
     }
 
     /** The factor of this pass's output: {@code s_a} for codes, 1 when the input passed through. */
     float scale() {
-        return step > 0 ? step : 1f;
+        return stepSize > 0 ? stepSize : 1f;
     }
 
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
-        if (step <= 0) {
-            c.g.put(stepOffset, 0f);
+        if (stepSize <= 0) {
+            c.g.put(stepSizeOffset, 0f);
             return dy;
         }
         int total = c.n * in.elements();
-        double sum = LsqKernels.backward(c.parallel, input.buffer(), 0, dy.buffer(), 0, total, step, quantizer, needDx);
-        c.g.put(stepOffset, (float) (scale * sum));
+        double sum = LsqKernels.backward(c.parallel, input.buffer(), 0, dy.buffer(), 0, total, stepSize, quantizer, needDx);
+        c.g.put(stepSizeOffset, (float) (scale * sum));
         return needDx ? dy : null;
     }
 }

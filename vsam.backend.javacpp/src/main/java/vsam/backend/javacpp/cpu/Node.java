@@ -3,7 +3,7 @@ package vsam.backend.javacpp.cpu;
 import vsam.api.model.Shape;
 
 /**
- * One step of a compiled network on the CPU. A node reads its input activation, writes its output
+ * One operation of a compiled network on the CPU. A node reads its input activation, writes its output
  * into a buffer it owns (allocated once per batch capacity by {@link #reserve}), and in the backward
  * pass turns the gradient of its output into the gradient of its input, writing its parameters'
  * gradients straight into the flat gradient vector at its segment offsets (overwriting them).

@@ -13,23 +13,23 @@ import vsam.api.model.Quantizer;
  * {@code ∂L/∂w = ∂L/∂ŵ · [inside]} and writes {@code ∂L/∂s_w = g · Σ ∂L/∂ŵ · ∂ŵ/∂s_w},
  * {@code g = 1 / sqrt(N_w · Q_P)} (see {@link LsqKernels}).
  *
- * <p>A step {@code s_w ≤ 0} is "not initialised": a CLEAN training pass sets it to
+ * <p>A step size {@code s_w ≤ 0} is "not initialised": a CLEAN training pass sets it to
  * {@code 2 · mean(|w|) / sqrt(Q_P)} first; any other pass uses {@code w} unquantised and reports a zero
- * step gradient.
+ * step-size gradient.
  */
 final class WeightQuantizer {
 
     private final int weightOffset;
-    private final int stepOffset;
+    private final int stepSizeOffset;
     private final int count;
     private final Quantizer quantizer;
     private final float scale;
     private NativeFloats quantized;
-    private float step;
+    private float stepSize;
 
-    WeightQuantizer(QuantizedLayer layer, long weightOffset, long stepOffset) {
+    WeightQuantizer(QuantizedLayer layer, long weightOffset, long stepSizeOffset) {
         this.weightOffset = Math.toIntExact(weightOffset);
-        this.stepOffset = Math.toIntExact(stepOffset);
+        this.stepSizeOffset = Math.toIntExact(stepSizeOffset);
         this.count = Math.toIntExact(layer.weightCount());
         this.quantizer = layer.weights();
         this.scale = layer.weightGradientScale();
@@ -48,30 +48,30 @@ final class WeightQuantizer {
 
     /** Quantises the weights for this pass; returns the weights the layer must use. */
     FloatPointer forward(Context c) {
-        step = c.p.get(stepOffset);
-        if (step <= 0 && c.mode == Context.Mode.TRAIN) {
-            step = quantizer.initialStep(LsqKernels.meanAbs(c.p, weightOffset, count));
-            c.p.put(stepOffset, step);
+        stepSize = c.p.get(stepSizeOffset);
+        if (stepSize <= 0 && c.mode == Context.Mode.TRAIN) {
+            stepSize = quantizer.initialStep(LsqKernels.meanAbs(c.p, weightOffset, count));
+            c.p.put(stepSizeOffset, stepSize);
         }
-        if (step <= 0) {
+        if (stepSize <= 0) {
             return c.params.at(weightOffset);
         }
-        LsqKernels.codes(c.parallel, c.p, weightOffset, quantized.buffer(), 0, count, step, quantizer);
+        LsqKernels.codes(c.parallel, c.p, weightOffset, quantized.buffer(), 0, count, stepSize, quantizer);
         return quantized.pointer();
     }
 
     /** The factor of the weights {@link #forward} returned: {@code s_w} for codes, 1 for plain weights. */
     float scale() {
-        return step > 0 ? step : 1f;
+        return stepSize > 0 ? stepSize : 1f;
     }
 
     /** Turns {@code ∂L/∂ŵ} in the weight's gradient slot into {@code ∂L/∂w} and writes {@code ∂L/∂s_w}. */
     void backward(Context c) {
-        if (step <= 0) {
-            c.g.put(stepOffset, 0f);
+        if (stepSize <= 0) {
+            c.g.put(stepSizeOffset, 0f);
             return;
         }
-        double sum = LsqKernels.backward(c.parallel, c.p, weightOffset, c.g, weightOffset, count, step, quantizer, true);
-        c.g.put(stepOffset, (float) (scale * sum));
+        double sum = LsqKernels.backward(c.parallel, c.p, weightOffset, c.g, weightOffset, count, stepSize, quantizer, true);
+        c.g.put(stepSizeOffset, (float) (scale * sum));
     }
 }

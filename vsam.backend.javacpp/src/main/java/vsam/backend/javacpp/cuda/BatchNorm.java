@@ -13,7 +13,7 @@ import vsam.api.model.Shape;
  *   backward:  dγ = Σ dy·x̂,  dβ = Σ dy,  dx = γ/sqrt(σ² + eps)·(dy − dβ/M − x̂·dγ/M)
  * </pre>
  * with {@code m = 0.1} (cuDNN's {@code exponentialAverageFactor}), {@code eps = 1e-5}, {@code M = N·H·W}.
- * In a PERTURBED pass ({@link Step.Mode#TRAIN_FROZEN}) cuDNN's running-statistics update is pointed at
+ * In a PERTURBED pass ({@link PassContext.Mode#TRAIN_FROZEN}) cuDNN's running-statistics update is pointed at
  * the network's scratch buffers, so the real running buffers stay bit-identical. The batch mean and
  * inverse standard deviation saved by the forward pass feed the backward pass.
  *
@@ -49,10 +49,10 @@ final class BatchNorm extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats xIn) {
+    DeviceFloats forward(PassContext s, DeviceFloats xIn) {
         input = xIn;
         var xd = x.batch(s.n);
-        if (s.mode == Step.Mode.EVAL) {
+        if (s.mode == PassContext.Mode.EVAL) {
             CudaStatus.dnn(cudnn.cudnnBatchNormalizationForwardInference(gpu.dnn, cudnn.CUDNN_BATCHNORM_SPATIAL,
                     gpu.one, gpu.zero, xd, xIn.ptr(), xd, output.ptr(), perChannel.desc,
                     s.params.at(gammaOffset), s.params.at(betaOffset),
@@ -60,7 +60,7 @@ final class BatchNorm extends BufferedNode {
                     Layer.BatchNorm2d.EPSILON), "cudnnBatchNormalizationForwardInference");
             return output;
         }
-        boolean frozen = s.mode == Step.Mode.TRAIN_FROZEN;
+        boolean frozen = s.mode == PassContext.Mode.TRAIN_FROZEN;
         DeviceFloats runningMean = frozen ? s.scratchRunning : s.running;
         long meanAt = frozen ? 0 : runningOffset;
         CudaStatus.dnn(cudnn.cudnnBatchNormalizationForwardTraining(gpu.dnn, cudnn.CUDNN_BATCHNORM_SPATIAL,
@@ -72,7 +72,7 @@ final class BatchNorm extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         var xd = x.batch(s.n);
         CudaStatus.dnn(cudnn.cudnnBatchNormalizationBackward(gpu.dnn, cudnn.CUDNN_BATCHNORM_SPATIAL,
                 gpu.one, gpu.zero, gpu.one, gpu.zero, xd, input.ptr(), xd, dy.ptr(), xd, inputGrad.ptr(),

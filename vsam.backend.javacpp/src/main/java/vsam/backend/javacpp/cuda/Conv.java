@@ -75,7 +75,7 @@ final class Conv extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats xIn) {
+    DeviceFloats forward(PassContext s, DeviceFloats xIn) {
         input = xIn;
         var xd = x.batch(s.n);
         var yd = y.batch(s.n);
@@ -96,7 +96,7 @@ final class Conv extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         var xd = x.batch(s.n);
         var yd = y.batch(s.n);
         ConvAlgorithm filterAlgo = gpu.convAlgorithms.get(key("backward filter", s.n));

@@ -37,7 +37,7 @@ final class CudaNetwork implements Network {
     private final SoftmaxCrossEntropy loss;
     private final DeviceFloats running;
     private final int runningLength;
-    private final Step step;
+    private final PassContext context;
     private int capacity;
     private boolean closed;
 
@@ -62,7 +62,7 @@ final class CudaNetwork implements Network {
         }
         writeRunning(initial);
         loss = new SoftmaxCrossEntropy(gpu, spec.classes(), lossOptions.uniformEpsilon(spec.classes()));
-        step = new Step(gpu, params.data(), running, scratch, new Workspace(gpu.memory));
+        context = new PassContext(gpu, params.data(), running, scratch, new Workspace(gpu.memory));
     }
 
     /** Builds nodes from layers, tracking parameter and running-buffer offsets in spec order. */
@@ -169,12 +169,12 @@ final class CudaNetwork implements Network {
             throw new BackendException("javacpp cuda: gradient must be a vector of this session shaped like the network");
         }
         reserve(b.size);
-        step.n = b.size;
-        step.mode = pass == Pass.CLEAN ? Step.Mode.TRAIN : Step.Mode.TRAIN_FROZEN;
-        step.grad = g.data();
-        DeviceFloats logits = body.forward(step, b.featureFloats());
+        context.n = b.size;
+        context.mode = pass == Pass.CLEAN ? PassContext.Mode.TRAIN : PassContext.Mode.TRAIN_FROZEN;
+        context.grad = g.data();
+        DeviceFloats logits = body.forward(context, b.featureFloats());
         loss.queueLoss(logits, b.labels(), b.size);
-        body.backward(step, loss.gradient(), false);
+        body.backward(context, loss.gradient(), false);
         return loss.awaitLoss(b.size);
     }
 
@@ -183,9 +183,9 @@ final class CudaNetwork implements Network {
         ensureOpen();
         CudaBatch b = batch(deviceBatch);
         reserve(b.size);
-        step.n = b.size;
-        step.mode = Step.Mode.EVAL;
-        DeviceFloats logits = body.forward(step, b.featureFloats());
+        context.n = b.size;
+        context.mode = PassContext.Mode.EVAL;
+        DeviceFloats logits = body.forward(context, b.featureFloats());
         double[] r = loss.evaluate(logits, b.labels(), b.size);
         return new Evaluation(r[0], Math.round(r[1]), b.size);
     }

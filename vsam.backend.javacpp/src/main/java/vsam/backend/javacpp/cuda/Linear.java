@@ -35,7 +35,7 @@ final class Linear extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats x) {
+    DeviceFloats forward(PassContext s, DeviceFloats x) {
         input = x;
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_T, cublas.CUBLAS_OP_N, outFeatures, s.n, inFeatures,
                 gpu.one, s.params.at(weightOffset), inFeatures, x.ptr(), inFeatures, gpu.zero, output.ptr(), outFeatures),
@@ -48,7 +48,7 @@ final class Linear extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T, inFeatures, outFeatures, s.n,
                 gpu.one, input.ptr(), inFeatures, dy.ptr(), outFeatures, gpu.zero, s.grad.at(weightOffset), inFeatures),
                 "cublasSgemm (linear weight gradient)");

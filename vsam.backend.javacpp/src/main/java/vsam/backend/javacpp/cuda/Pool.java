@@ -49,7 +49,7 @@ final class Pool extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats xIn) {
+    DeviceFloats forward(PassContext s, DeviceFloats xIn) {
         input = xIn;
         CudaStatus.dnn(cudnn.cudnnPoolingForward(gpu.dnn, pooling, gpu.one, x.batch(s.n), xIn.ptr(), gpu.zero,
                 y.batch(s.n), output.ptr()), "cudnnPoolingForward");
@@ -57,7 +57,7 @@ final class Pool extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         if (!needDx) {
             return null;
         }

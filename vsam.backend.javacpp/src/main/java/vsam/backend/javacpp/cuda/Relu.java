@@ -27,7 +27,7 @@ final class Relu extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats x) {
+    DeviceFloats forward(PassContext s, DeviceFloats x) {
         input = x;
         var d = desc.batch(s.n);
         CudaStatus.dnn(cudnn.cudnnActivationForward(gpu.dnn, activation, gpu.one, d, x.ptr(), gpu.zero, d, output.ptr()),
@@ -36,7 +36,7 @@ final class Relu extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         if (!needDx) {
             return null;
         }

@@ -35,7 +35,7 @@ final class Residual extends BufferedNode {
     }
 
     @Override
-    DeviceFloats forward(Step s, DeviceFloats x) {
+    DeviceFloats forward(PassContext s, DeviceFloats x) {
         DeviceFloats a = main.forward(s, x);
         DeviceFloats b = shortcut.forward(s, x);
         add(a, b, output, s.n * out.elements());
@@ -43,7 +43,7 @@ final class Residual extends BufferedNode {
     }
 
     @Override
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         DeviceFloats a = main.backward(s, dy, needDx);
         DeviceFloats b = shortcut.backward(s, dy, needDx);
         if (!needDx) {

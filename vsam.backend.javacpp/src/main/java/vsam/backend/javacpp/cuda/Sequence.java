@@ -14,7 +14,7 @@ final class Sequence {
         this.nodes = List.copyOf(nodes);
     }
 
-    DeviceFloats forward(Step s, DeviceFloats x) {
+    DeviceFloats forward(PassContext s, DeviceFloats x) {
         DeviceFloats a = x;
         for (Node node : nodes) {
             a = node.forward(s, a);
@@ -22,7 +22,7 @@ final class Sequence {
         return a;
     }
 
-    DeviceFloats backward(Step s, DeviceFloats dy, boolean needDx) {
+    DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
         DeviceFloats d = dy;
         for (int i = nodes.size() - 1; i >= 0; i--) {
             d = nodes.get(i).backward(s, d, i > 0 || needDx);

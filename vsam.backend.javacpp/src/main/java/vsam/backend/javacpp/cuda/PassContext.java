@@ -1,11 +1,12 @@
 package vsam.backend.javacpp.cuda;
 
 /**
- * What the nodes of a network read during one pass: the session's {@link Gpu}, the batch size, the mode,
- * the flat parameter and gradient buffers, the BatchNorm running buffers (and the scratch that stands in
- * for them in a perturbed pass), and the shared convolution workspace.
+ * The context of one pass (forward and backward) through a CUDA network, what its nodes read: the
+ * session's {@link Gpu}, the batch size, the mode, the flat parameter and gradient buffers, the BatchNorm
+ * running buffers (and the scratch that stands in for them in a perturbed pass), and the shared
+ * convolution workspace. One per network, refilled by each pass.
  */
-final class Step {
+final class PassContext {
 
     /** How BatchNorm behaves in a pass. */
     enum Mode {
@@ -26,7 +27,7 @@ final class Step {
     int n;
     Mode mode = Mode.TRAIN;
 
-    Step(Gpu gpu, DeviceFloats params, DeviceFloats running, DeviceFloats scratchRunning, Workspace workspace) {
+    PassContext(Gpu gpu, DeviceFloats params, DeviceFloats running, DeviceFloats scratchRunning, Workspace workspace) {
         this.gpu = gpu;
         this.params = params;
         this.running = running;

@@ -19,49 +19,50 @@ import vsam.api.model.QuantizedLayer;
 /**
  * One layer of a compiled {@link vsam.api.model.ModelSpec}: a functional libtorch call on the
  * activations and on parameter views picked by segment index. A network's forward pass is a list of
- * steps; no DJL {@code Block} is involved, so the parameter order, the BatchNorm buffers and the
+ * layer operations; no DJL {@code Block} is involved, so the parameter order, the BatchNorm buffers and the
  * gradients are all under the backend's control.
  *
  * <p>Every result is owned by the manager of the incoming activations (DJL's rule: the first
  * operand's manager), which is the per-pass manager: closing it frees the whole pass.
  */
-sealed interface Step {
+sealed interface LayerOp {
 
     /** Applies the layer to {@code x}. */
     NDArray apply(NDArray x, Forward f);
 
     /**
-     * What a pass hands to its steps.
+     * What a pass hands to its layer operations.
      *
      * @param params     one view per segment, shaped like the tensor it holds
      * @param training   whether BatchNorm uses batch statistics (and updates {@code mean}/{@code var})
      * @param mean       per BatchNorm layer, the running-mean buffer the pass may update
      * @param var        per BatchNorm layer, the running-variance buffer the pass may update
-     * @param steps      per segment, the host value of each LSQ step size (other entries unused)
-     * @param initialise whether this is the pass that initialises LSQ steps {@code ≤ 0} from their tensors
+     * @param stepSizes  per segment, the host value of each LSQ step size (other entries unused)
+     * @param initialise whether this is the pass that initialises LSQ step sizes {@code ≤ 0} from their tensors
      */
-    record Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] steps, boolean initialise) {
+    record Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] stepSizes, boolean initialise) {
 
         /** A pass of a full-precision network. */
         Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var) {
             this(params, training, mean, var, new float[params.length], false);
         }
 
-        /** A pass of a network without LSQ steps to initialise. */
-        Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] steps) {
-            this(params, training, mean, var, steps, false);
+        /** A pass of a network without LSQ step sizes to initialise. */
+        Forward(NDArray[] params, boolean training, NDArray[] mean, NDArray[] var, float[] stepSizes) {
+            this(params, training, mean, var, stepSizes, false);
         }
 
         /**
-         * Whether step {@code step} is initialised ({@code > 0}); in an initialising pass a step {@code ≤ 0}
-         * is first set to {@code q}'s initial step of {@code v} (in {@link #steps()} and as a constant view).
+         * Whether the step size in segment {@code segment} is initialised ({@code > 0}); in an initialising
+         * pass a step size {@code ≤ 0} is first set to {@code q}'s initial step size of {@code v} (in
+         * {@link #stepSizes()} and as a constant view).
          */
-        boolean ready(int step, NDArray v, vsam.api.model.Quantizer q) {
-            if (steps[step] <= 0 && initialise) {
-                steps[step] = FakeQuant.initialStep(v, q);
-                params[step] = v.getManager().create(new float[] {steps[step]});
+        boolean ready(int segment, NDArray v, vsam.api.model.Quantizer q) {
+            if (stepSizes[segment] <= 0 && initialise) {
+                stepSizes[segment] = FakeQuant.initialStep(v, q);
+                params[segment] = v.getManager().create(new float[] {stepSizes[segment]});
             }
-            return steps[step] > 0;
+            return stepSizes[segment] > 0;
         }
     }
 
@@ -74,7 +75,7 @@ sealed interface Step {
      * {@code conv2d(x, w, b)} with square stride and padding; {@code bias} is −1 when absent. With LSQ
      * quantizers, {@code conv2d(code(x), code(w)) · (s_a · s_w) + b}.
      */
-    record Conv(int weight, int bias, Shape stride, Shape padding, Optional<LayerQuantizers> lsq) implements Step {
+    record Conv(int weight, int bias, Shape stride, Shape padding, Optional<LayerQuantizers> lsq) implements LayerOp {
         private static final Shape DILATION = new Shape(1, 1);
 
         /** A full-precision convolution. */
@@ -102,7 +103,7 @@ sealed interface Step {
      * normalise. Called through {@link JniUtils} so the momentum reaches libtorch exactly (DJL's
      * functional helper takes MXNet's {@code 1 − momentum} as a float).
      */
-    record Norm(int gamma, int beta, int index) implements Step {
+    record Norm(int gamma, int beta, int index) implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             return JniUtils.batchNorm((PtNDArray) x, (PtNDArray) f.mean()[index], (PtNDArray) f.var()[index],
@@ -111,7 +112,7 @@ sealed interface Step {
     }
 
     /** {@code max(x, 0)}. */
-    record Relu() implements Step {
+    record Relu() implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             return Activation.relu(x);
@@ -119,7 +120,7 @@ sealed interface Step {
     }
 
     /** Max pooling, window = stride = {@code size}, no padding. */
-    record MaxPool(Shape window) implements Step {
+    record MaxPool(Shape window) implements LayerOp {
         private static final Shape NO_PADDING = new Shape(0, 0);
 
         @Override
@@ -129,7 +130,7 @@ sealed interface Step {
     }
 
     /** Mean over height and width ({@code adaptive_avg_pool2d} to 1×1), keeping {@code N×C×1×1}. */
-    record GlobalAvgPool() implements Step {
+    record GlobalAvgPool() implements LayerOp {
         private static final Shape ONE_BY_ONE = new Shape(1, 1);
 
         @Override
@@ -139,7 +140,7 @@ sealed interface Step {
     }
 
     /** {@code N×…} to {@code N×(rest)}. */
-    record Flatten() implements Step {
+    record Flatten() implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             return x.reshape(x.getShape().get(0), -1);
@@ -150,7 +151,7 @@ sealed interface Step {
      * {@code x·wᵀ + b} (PyTorch layout {@code [out, in]}); {@code bias} is −1 when absent. With LSQ
      * quantizers, {@code (code(x)·code(w)ᵀ) · (s_a · s_w) + b}.
      */
-    record Dense(int weight, int bias, Optional<LayerQuantizers> lsq) implements Step {
+    record Dense(int weight, int bias, Optional<LayerQuantizers> lsq) implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             NDArray in = x.getShape().dimension() == 2 ? x : x.reshape(x.getShape().get(0), -1);
@@ -166,7 +167,7 @@ sealed interface Step {
     }
 
     /** {@code main(x) + shortcut(x)}, an empty shortcut being the identity. */
-    record Residual(List<Step> main, List<Step> shortcut) implements Step {
+    record Residual(List<LayerOp> main, List<LayerOp> shortcut) implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
             NDArray a = run(main, x, f);
@@ -175,18 +176,18 @@ sealed interface Step {
         }
     }
 
-    /** Applies {@code steps} in order. */
-    static NDArray run(List<Step> steps, NDArray x, Forward f) {
+    /** Applies {@code ops} in order. */
+    static NDArray run(List<LayerOp> ops, NDArray x, Forward f) {
         NDArray y = x;
-        for (Step step : steps) {
-            y = step.apply(y, f);
+        for (LayerOp op : ops) {
+            y = op.apply(y, f);
         }
         return y;
     }
 
     /**
-     * Compiles layers into steps, numbering parameters and BatchNorm layers in spec order (per layer
-     * weight, bias, LSQ weight and input steps, gamma, beta; main branch before shortcut), the order of
+     * Compiles layers into layer operations, numbering parameters and BatchNorm layers in spec order (per layer
+     * weight, bias, LSQ weight and input step sizes, gamma, beta; main branch before shortcut), the order of
      * {@link vsam.api.model.ModelSpec#parameters()}.
      */
     final class Compiler {
@@ -206,7 +207,7 @@ sealed interface Step {
             }
         }
 
-        /** The LSQ quantizers of the layer whose weight is segment {@code w}, numbering its two steps. */
+        /** The LSQ quantizers of the layer whose weight is segment {@code w}, numbering its two step sizes. */
         private Optional<LayerQuantizers> lsq(int w) {
             QuantizedLayer q = quantized.get(w);
             if (q == null) {
@@ -226,15 +227,15 @@ sealed interface Step {
             return List.copyOf(normChannels);
         }
 
-        List<Step> compile(List<Layer> layers) {
-            List<Step> steps = new ArrayList<>(layers.size());
+        List<LayerOp> compile(List<Layer> layers) {
+            List<LayerOp> ops = new ArrayList<>(layers.size());
             for (Layer layer : layers) {
-                steps.add(compile(layer));
+                ops.add(compile(layer));
             }
-            return List.copyOf(steps);
+            return List.copyOf(ops);
         }
 
-        private Step compile(Layer layer) {
+        private LayerOp compile(Layer layer) {
             if (layer instanceof Layer.Conv2d c) {
                 int w = nextParam++;
                 int b = c.bias() ? nextParam++ : -1;
@@ -257,8 +258,8 @@ sealed interface Step {
                 int b = l.bias() ? nextParam++ : -1;
                 return new Dense(w, b, lsq(w));
             } else if (layer instanceof Layer.Residual r) {
-                List<Step> main = compile(r.main());
-                List<Step> shortcut = compile(r.shortcut());
+                List<LayerOp> main = compile(r.main());
+                List<LayerOp> shortcut = compile(r.shortcut());
                 return new Residual(main, shortcut);
             }
             throw new IllegalArgumentException("the djl backend cannot build layer " + layer);
