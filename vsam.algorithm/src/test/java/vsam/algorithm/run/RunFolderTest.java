@@ -66,4 +66,12 @@ class RunFolderTest {
         RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.create(dir, RunConfig.defaults(), Map.of()));
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
     }
+
+    @Test
+    void aFolderThatIsAFileIsRefusedWithTheFactsAndARemedyNamingNoOption(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "");
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.requireFree(file));
+        assertEquals("run folder " + file + " is a file, not a folder", e.getMessage());
+        assertEquals(RunFolderException.Remedy.USE_ANOTHER_FOLDER, e.remedy());
+    }
 }
