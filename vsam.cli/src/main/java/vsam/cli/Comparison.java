@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import vsam.algorithm.run.Csv;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.algorithm.run.RunExecutor;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.run.RunFolderLock;
@@ -78,8 +79,8 @@ final class Comparison {
             out.print(table);
             out.flush();
             try {
-                RunFolder.writeAtomically(folder.resolve("compare.md"), table);
-                RunFolder.writeAtomically(folder.resolve("compare.csv"), csv(outcomes));
+                AtomicFiles.write(folder.resolve("compare.md"), table);
+                AtomicFiles.write(folder.resolve("compare.csv"), csv(outcomes));
             } catch (IOException e) {
                 throw new CliException("cannot write the comparison table to " + folder + ": " + e.getMessage());
             }

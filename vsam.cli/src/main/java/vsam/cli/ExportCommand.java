@@ -13,6 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vsam.algorithm.checkpoint.AtomicFiles;
 import vsam.api.model.StateDict;
 import vsam.data.format.Safetensors;
 
@@ -53,10 +54,10 @@ final class ExportCommand implements Callable<Integer> {
         metadata.put("model", trained.config().model());
         metadata.put("method", trained.config().method().name());
         metadata.put("iteration", Long.toString(trained.checkpoint().iteration()));
-        Path temp = out.resolveSibling(out.getFileName() + ".tmp");
+        Path temp = AtomicFiles.temporary(out);
         try {
             Safetensors.write(temp, tensors, metadata);
-            Files.move(temp, out, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.replace(temp, out);
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(temp);

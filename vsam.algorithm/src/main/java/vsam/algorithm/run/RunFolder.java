@@ -246,9 +246,4 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
             throw new UncheckedIOException("cannot close run files in " + folder, e);
         }
     }
-
-    /** {@link AtomicFiles#write}, for the command line's comparison table. */
-    public static void writeAtomically(Path target, String text) throws IOException {
-        AtomicFiles.write(target, text);
-    }
 }
