@@ -156,7 +156,20 @@ public abstract class SettingType<T> {
     };
 
     /** Any non-empty text. */
-    public static final SettingType<String> TEXT = new SettingType<>("a non-empty name") {
+    public static final SettingType<String> TEXT = new Text("a non-empty name", List::of);
+
+    /**
+     * A setting whose value is its text: non-empty, written as is; subclasses narrow which texts are values.
+     * {@code choices} are what a drop-down offers.
+     */
+    static class Text extends SettingType<String> {
+        private final Supplier<List<String>> choices;
+
+        Text(String expected, Supplier<List<String>> choices) {
+            super(expected);
+            this.choices = choices;
+        }
+
         String parseStripped(String t) {
             if (t.isEmpty()) {
                 throw new IllegalArgumentException("empty");
@@ -175,7 +188,12 @@ public abstract class SettingType<T> {
         String fromJson(Object json) {
             return (String) json;
         }
-    };
+
+        @Override
+        public List<String> choices() {
+            return choices.get();
+        }
+    }
 
     /**
      * Optional text (a folder): "none" is JSON {@code null} and formats as blank. Text given is kept, even
@@ -207,31 +225,7 @@ public abstract class SettingType<T> {
 
     /** Text from a list known when asked (model ids, data sets, method names), offered as a drop-down. */
     public static SettingType<String> oneOf(Supplier<List<String>> names) {
-        return new SettingType<>("a name") {
-            String parseStripped(String t) {
-                if (t.isEmpty()) {
-                    throw new IllegalArgumentException("empty");
-                }
-                return t;
-            }
-
-            public String format(String v) {
-                return v;
-            }
-
-            Object toJson(String v) {
-                return v;
-            }
-
-            String fromJson(Object json) {
-                return (String) json;
-            }
-
-            @Override
-            public List<String> choices() {
-                return names.get();
-            }
-        };
+        return new Text("a name", names);
     }
 
     /** An enum constant, written in lower case ({@code adamw}, {@code cosine}). */

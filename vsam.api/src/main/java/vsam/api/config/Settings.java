@@ -362,7 +362,8 @@ public final class Settings {
 
     /** A method name: a family of {@link MethodCatalogue} or a {@code sam-<k>}; the form offers the families. */
     static final class MethodNameText {
-        static final SettingType<String> TYPE = new SettingType<>("a method name") {
+        static final SettingType<String> TYPE = new SettingType.Text("a method name", MethodCatalogue::families) {
+            @Override
             String parseStripped(String t) {
                 if (t.equals(MethodCatalogue.SAM_K_FAMILY)) {
                     return t;
@@ -370,23 +371,6 @@ public final class Settings {
                 String name = MethodCatalogue.normalise(t);
                 MethodCatalogue.kind(name);
                 return name;
-            }
-
-            public String format(String v) {
-                return v;
-            }
-
-            Object toJson(String v) {
-                return v;
-            }
-
-            String fromJson(Object json) {
-                return (String) json;
-            }
-
-            @Override
-            public List<String> choices() {
-                return MethodCatalogue.families();
             }
         };
     }
