@@ -3,8 +3,6 @@ package vsam.algorithm.sampling;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import vsam.api.config.BudgetConfig;
 
 /**
@@ -39,7 +37,7 @@ public final class BudgetSpending implements SamplingPolicy {
     private final long totalIterations;
     private final RecentValues psfNorms;
     private final RecentValues ratios;
-    private final Deque<Double> variations = new ArrayDeque<>();
+    private final VariationHistory variations = new VariationHistory();
 
     private long used;
     private double gain = 1;
@@ -107,11 +105,8 @@ public final class BudgetSpending implements SamplingPolicy {
 
     /** {@code max(0, 1 + α₁ΔR + α₂ΔV)} from the statistics windows; 1 before any sample. */
     private double factor() {
-        while (variations.size() > window) {
-            variations.removeFirst();
-        }
         double trendR = VariationDriven.relativeTrend(ratios.inOrder());
-        double trendV = VariationDriven.relativeTrend(variations.stream().mapToDouble(Double::doubleValue).toArray());
+        double trendV = variations.trendOverLast(window);
         return Math.max(0, 1 + alpha1 * trendR + alpha2 * trendV);
     }
 
@@ -124,7 +119,7 @@ public final class BudgetSpending implements SamplingPolicy {
         psfNorms.add(stats.psfNorm());
         ratios.add(stats.ratio());
         lastVariation = VariationDriven.sortedBlockVariance(psfNorms.sorted(), blocks);
-        variations.addLast(lastVariation);
+        variations.add(lastVariation);
     }
 
     @Override
@@ -147,10 +142,7 @@ public final class BudgetSpending implements SamplingPolicy {
         out.writeDouble(lastVariation);
         psfNorms.write(out);
         ratios.write(out);
-        out.writeInt(variations.size());
-        for (double v : variations) {
-            out.writeDouble(v);
-        }
+        variations.write(out);
     }
 
     @Override
@@ -163,13 +155,6 @@ public final class BudgetSpending implements SamplingPolicy {
         lastVariation = in.readDouble();
         psfNorms.read(in);
         ratios.read(in);
-        int n = in.readInt();
-        if (n < 0 || n > 1_000_000) {
-            throw new IOException("variation history of " + n + " values");
-        }
-        variations.clear();
-        for (int i = 0; i < n; i++) {
-            variations.addLast(in.readDouble());
-        }
+        variations.read(in);
     }
 }

@@ -3,8 +3,6 @@ package vsam.algorithm.sampling;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import vsam.api.config.VsamConfig;
 import vsam.api.random.SplitMix64;
 
@@ -49,7 +47,7 @@ public final class VariationDriven implements SamplingPolicy {
     private double s;
     private final RecentValues psfNorms;
     private final RecentValues ratios;
-    private final Deque<Double> variations = new ArrayDeque<>();
+    private final VariationHistory variations = new VariationHistory();
     private long c = 1;
     private int done;
     private boolean inWarmup;
@@ -107,11 +105,8 @@ public final class VariationDriven implements SamplingPolicy {
     }
 
     private void adaptAtWindowBoundary() {
-        while (variations.size() > window) {
-            variations.removeFirst();
-        }
         double trendR = relativeTrend(ratios.inOrder());
-        double trendV = relativeTrend(variations.stream().mapToDouble(Double::doubleValue).toArray());
+        double trendV = variations.trendOverLast(window);
         double factor = 1 + alpha1 * trendR + alpha2 * trendV;
         if (gainExponent != 1) {
             factor = Math.pow(Math.max(0, factor), gainExponent);
@@ -170,7 +165,7 @@ public final class VariationDriven implements SamplingPolicy {
         psfNorms.add(stats.psfNorm());
         ratios.add(stats.ratio());
         lastVariation = sortedBlockVariance(psfNorms.sorted(), blocks);
-        variations.addLast(lastVariation);
+        variations.add(lastVariation);
         done = inWarmup ? 1 : done + 1;
     }
 
@@ -190,10 +185,7 @@ public final class VariationDriven implements SamplingPolicy {
         out.writeDouble(s);
         psfNorms.write(out);
         ratios.write(out);
-        out.writeInt(variations.size());
-        for (double v : variations) {
-            out.writeDouble(v);
-        }
+        variations.write(out);
         out.writeLong(c);
         out.writeInt(done);
         out.writeBoolean(inWarmup);
@@ -206,14 +198,7 @@ public final class VariationDriven implements SamplingPolicy {
         s = in.readDouble();
         psfNorms.read(in);
         ratios.read(in);
-        int n = in.readInt();
-        if (n < 0 || n > 1_000_000) {
-            throw new IOException("variation history of " + n + " values");
-        }
-        variations.clear();
-        for (int i = 0; i < n; i++) {
-            variations.addLast(in.readDouble());
-        }
+        variations.read(in);
         c = in.readLong();
         done = in.readInt();
         inWarmup = in.readBoolean();
