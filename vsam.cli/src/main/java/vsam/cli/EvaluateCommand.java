@@ -17,10 +17,9 @@ import vsam.api.SessionOptions;
 import vsam.api.TensorBackend;
 import vsam.api.config.DataConfig;
 import vsam.api.config.RunConfig;
-import vsam.api.model.InitialWeights;
 import vsam.api.network.Evaluation;
-import vsam.api.network.Network;
-import vsam.api.network.TrainingData;
+import vsam.data.BatchLoader;
+import vsam.data.DataSplits;
 import vsam.data.RunData;
 
 /** {@code vsam evaluate}: a run's trained network on a test set: mean loss and accuracy. */
@@ -47,24 +46,18 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         TrainedRun trained = TrainedRun.read(run);
         RunConfig config = trained.config();
-        if (dataDir.isPresent()) {
-            DataConfig d = config.data();
-            config = config.withData(new DataConfig(d.dataset(), dataDir, d.trainSubset(), d.labelNoise(), d.noiseSeed(),
-                    d.augment(), d.cutout()));
-        }
-        TrainingData data = RunData.prepare(config);
+        DataConfig data = dataDir.isPresent() ? config.data().withDataDir(dataDir) : config.data();
+        BatchLoader test = RunData.testLoader(data, trained.format());
         String backendId = backend.orElse(config.backend());
         TensorBackend b = Backends.require(backendId, config.device());
         Evaluation e;
         try (Session session = b.open(new SessionOptions(config.device(), threads))) {
-            Network net = session.build(trained.spec(), InitialWeights.generate(trained.spec(), config.init(), config.seed()),
-                    config.loss());
-            net.importState(trained.checkpoint().network());
-            e = new Trainer(session, net, config).evaluate(data.test());
+            e = new Trainer(session, trained.network(session), config).evaluate(test);
         }
+        DataSplits splits = RunData.splits(data);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%s on %s: test loss %.4f, accuracy %.2f%% (%d images, %s/%s)%n", run, data.description(),
-                e.meanLoss(), 100 * e.accuracy(), data.testSize(), backendId, config.device());
+        o.printf(Locale.ROOT, "%s on %s test (%d images from %s): test loss %.4f, accuracy %.2f%% (%s/%s)%n", run,
+                splits.dataset(), e.count(), splits.origin(), e.meanLoss(), 100 * e.accuracy(), backendId, config.device());
         o.flush();
         return 0;
     }

@@ -28,7 +28,7 @@ import vsam.data.DataException;
 @Command(name = "vsam", mixinStandardHelpOptions = true, version = "vsam 0.1.0",
         description = "Sharpness-aware training with vSAM (variation-driven PSF sampling) and its baselines.",
         subcommands = {BackendsCommand.class, TrainCommand.class, CompareCommand.class, DemoCommand.class, EvaluateCommand.class,
-                ExportCommand.class, ModelsCommand.class, ImagesCommand.class,
+                PredictCommand.class, ExportCommand.class, ModelsCommand.class, ImagesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -37,7 +37,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: backends, models, images, train, compare, demo, evaluate or export");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: backends, models, images, train, compare, demo, evaluate, predict or export");
     }
 
     public static void main(String[] args) {

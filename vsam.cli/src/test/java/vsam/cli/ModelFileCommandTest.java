@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vsam.api.config.ConfigJson;
@@ -64,8 +71,50 @@ class ModelFileCommandTest {
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("(1000 images"), eval.out());
         assertEquals(0, CommandRun.of("export", run.toString(), "--out", dir.resolve("small.safetensors").toString()).code());
+        assertPredictionsAgreeWithEvaluation(dir, run, images, eval.out());
         CommandRun noDir = CommandRun.of("train", "--dataset", "images", "--epochs", "1");
         assertEquals(1, noDir.code());
         assertTrue(noDir.err().contains("--dataset images needs --data-dir DIR"), noDir.err());
+    }
+
+    /**
+     * {@code predict} on every test image gets the accuracy {@code evaluate} printed (so it encodes images as
+     * training did), then still works once the image folder is gone (the run's data.json is enough).
+     */
+    private static void assertPredictionsAgreeWithEvaluation(Path dir, Path run, Path images, String evaluation)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("predict", run.toString(), "--threads", "1", "--top", "2"));
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(images.resolve("test"))) {
+            files = walk.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+        }
+        files.forEach(f -> args.add(f.toString()));
+        CommandRun predict = CommandRun.of(args.toArray(String[]::new));
+        assertEquals(0, predict.code(), predict.err());
+        List<String> lines = predict.out().strip().lines().toList();
+        assertEquals(files.size(), lines.size());
+        int right = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Matcher m = Pattern.compile(": (\\S+) ([0-9.]+)%, (\\S+) ([0-9.]+)%$").matcher(lines.get(i));
+            assertTrue(lines.get(i).startsWith(files.get(i) + ": ") && m.find(), lines.get(i));
+            assertTrue(Double.parseDouble(m.group(2)) >= Double.parseDouble(m.group(4)), "most probable first: " + lines.get(i));
+            right += m.group(1).equals(files.get(i).getParent().getFileName().toString()) ? 1 : 0;
+        }
+        String accuracy = String.format(Locale.ROOT, "accuracy %.2f%%", 100.0 * right / files.size());
+        assertTrue(evaluation.contains(accuracy), evaluation + " vs predictions: " + accuracy);
+
+        Path kept = Files.copy(files.get(0), dir.resolve("one.png"));
+        Path broken = Files.writeString(dir.resolve("broken.png"), "not an image");
+        try (Stream<Path> walk = Files.walk(images)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        CommandRun alone = CommandRun.of("predict", run.toString(), "--threads", "1", kept.toString());
+        assertEquals(0, alone.code(), alone.err());
+        assertEquals(lines.get(0).replace(files.get(0).toString(), kept.toString()).replaceAll(", \\S+ [0-9.]+%$", ""),
+                alone.out().strip());
+        CommandRun bad = CommandRun.of("predict", run.toString(), kept.toString(), broken.toString());
+        assertEquals(1, bad.code());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+        assertTrue(bad.err().contains(broken.toString()), bad.err());
     }
 }

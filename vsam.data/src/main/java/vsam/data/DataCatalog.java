@@ -149,7 +149,8 @@ public final class DataCatalog {
         Path root = imageRoot(config);
         Dataset train = ImageFolder.read(root, "train", config.imageSize(), config.channels());
         Dataset test = ImageFolder.read(root, "test", config.imageSize(), config.channels());
-        return new DataSplits(DataConfig.IMAGE_FOLDER, train, test, Normalisation.measure(train), root.toString());
+        return new DataSplits(DataConfig.IMAGE_FOLDER, train, test, Normalisation.measure(train), ImageFolder.classes(root),
+                root.toString());
     }
 
     private static Path imageRoot(DataConfig config) {
@@ -350,25 +351,25 @@ public final class DataCatalog {
                 Dataset tr = CifarReader.read(train, CifarFormat.CIFAR_10, name + " train", OptionalInt.of(CIFAR_10_BATCH));
                 Dataset te = CifarReader.read(List.of(NamedInput.of(folder.resolve("test_batch.bin"))),
                         CifarFormat.CIFAR_10, name + " test", OptionalInt.of(CIFAR_10_BATCH));
-                return new DataSplits(name, tr, te, normalisation, folder.toString());
+                return new DataSplits(name, tr, te, normalisation, ClassNames.of(name), folder.toString());
             }
             case "cifar100": {
                 Dataset tr = CifarReader.read(List.of(NamedInput.of(folder.resolve("train.bin"))),
                         CifarFormat.CIFAR_100, name + " train", OptionalInt.of(CIFAR_100_TRAIN));
                 Dataset te = CifarReader.read(List.of(NamedInput.of(folder.resolve("test.bin"))),
                         CifarFormat.CIFAR_100, name + " test", OptionalInt.of(CIFAR_100_TEST));
-                return new DataSplits(name, tr, te, normalisation, folder.toString());
+                return new DataSplits(name, tr, te, normalisation, ClassNames.of(name), folder.toString());
             }
             default: {
                 Dataset tr = IdxReader.read(idx(folder, 0), idx(folder, 1), name + " train", 10, Optional.of(IDX_SHAPE));
                 Dataset te = IdxReader.read(idx(folder, 2), idx(folder, 3), name + " test", 10, Optional.of(IDX_SHAPE));
-                return new DataSplits(name, tr, te, normalisation, folder.toString());
+                return new DataSplits(name, tr, te, normalisation, ClassNames.of(name), folder.toString());
             }
         }
     }
 
     private static DataSplits embedded(String origin) {
         return new DataSplits("embedded", EmbeddedFashionMnist.train(), EmbeddedFashionMnist.test(),
-                Normalisation.FASHION_MNIST, origin);
+                Normalisation.FASHION_MNIST, ClassNames.FASHION_MNIST, origin);
     }
 }

@@ -1,6 +1,8 @@
 package vsam.data;
 
+import java.util.List;
 import java.util.Optional;
+import vsam.api.network.ExampleFormat;
 import vsam.data.pipeline.Augmentation;
 import vsam.data.pipeline.Normalisation;
 
@@ -12,15 +14,21 @@ import vsam.data.pipeline.Normalisation;
  * @param train         the training split (possibly already reduced or given noisy labels)
  * @param test          the test split, always clean
  * @param normalisation the per-channel statistics for both splits
+ * @param classNames    one name per class, in label order
  * @param origin        the folder the files came from, or a description of the embedded subset
  */
-public record DataSplits(String dataset, Dataset train, Dataset test, Normalisation normalisation, String origin) {
+public record DataSplits(String dataset, Dataset train, Dataset test, Normalisation normalisation, List<String> classNames,
+                         String origin) {
 
     /** Checks that both splits are present and have the same shape and classes. */
     public DataSplits {
-        if (dataset == null || train == null || test == null || normalisation == null || origin == null) {
-            throw new IllegalArgumentException("data splits need a name, both splits, a normalisation and an origin");
+        if (dataset == null || train == null || test == null || normalisation == null || classNames == null || origin == null) {
+            throw new IllegalArgumentException("data splits need a name, both splits, a normalisation, class names and an origin");
         }
+        if (classNames.size() != train.classes()) {
+            throw new IllegalArgumentException(dataset + ": " + classNames.size() + " class names for " + train.classes() + " classes");
+        }
+        classNames = List.copyOf(classNames);
         if (!train.shape().equals(test.shape()) || train.classes() != test.classes()) {
             throw new IllegalArgumentException(dataset + ": the training split (" + train + ") and the test split ("
                     + test + ") do not match");
@@ -29,7 +37,12 @@ public record DataSplits(String dataset, Dataset train, Dataset test, Normalisat
 
     /** The same splits with another training set. */
     public DataSplits withTrain(Dataset newTrain) {
-        return new DataSplits(dataset, newTrain, test, normalisation, origin);
+        return new DataSplits(dataset, newTrain, test, normalisation, classNames, origin);
+    }
+
+    /** Shape, normalisation and class names of the examples, as a run folder's {@code data.json} keeps them. */
+    public ExampleFormat format() {
+        return normalisation.format(train.shape(), classNames);
     }
 
     /** A loader of the training split: shuffled with {@code seed}, last partial batch dropped, {@code augmentation}. */

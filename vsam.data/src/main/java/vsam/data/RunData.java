@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import vsam.api.config.DataConfig;
 import vsam.api.config.RunConfig;
+import vsam.api.network.ExampleFormat;
 import vsam.api.network.TrainingData;
 import vsam.data.pipeline.Augmentation;
+import vsam.data.pipeline.Normalisation;
 
 /**
  * Turns a run's configuration into training and test batch sources: finds the data set through the
@@ -39,6 +41,22 @@ public final class RunData {
     }
 
     /**
+     * The test split {@code config} names, encoded as a trained run's {@code format} says (its recorded
+     * normalisation, not one measured again), in batches of {@value #TEST_BATCH}.
+     *
+     * @throws DataException when the data set does not fit the format: another shape or other classes
+     */
+    public static BatchLoader testLoader(DataConfig config, ExampleFormat format) {
+        DataSplits splits = splits(config);
+        if (!splits.test().shape().equals(format.shape()) || !splits.classNames().equals(format.classNames())) {
+            throw new DataException(splits.dataset() + " from " + splits.origin() + " holds " + splits.test().shape()
+                    + " examples of the classes " + String.join(", ", splits.classNames()) + "; the run trained on "
+                    + format.shape() + " examples of " + String.join(", ", format.classNames()));
+        }
+        return new BatchLoader(splits.test(), Normalisation.of(format), LoaderOptions.evaluation(TEST_BATCH));
+    }
+
+    /**
      * The batch sources of a run.
      *
      * @throws DataException when the data set is missing or damaged, or has fewer images than one batch
@@ -55,7 +73,7 @@ public final class RunData {
         String description = splits.dataset() + " " + splits.train().size() + "/" + splits.test().size()
                 + (d.labelNoise() > 0 ? String.format(Locale.ROOT, ", %.0f%% label noise", 100 * d.labelNoise()) : "")
                 + (d.augment() ? ", augmented" : "") + (d.cutout() > 0 ? ", cutout " + d.cutout() : "") + " from " + splits.origin();
-        return new TrainingData(train, splits.testLoader(TEST_BATCH), splits.train().shape(), splits.train().classes(),
+        return new TrainingData(train, splits.testLoader(TEST_BATCH), splits.format(),
                 splits.train().size(), splits.test().size(), description);
     }
 }

@@ -43,7 +43,7 @@ public final class ReferenceLauncher implements RunLauncher {
                                 CancellationToken cancel) {
         ModelSpec spec = Models.byId(config.model(), data.shape(), data.classes());
         try (Session session = new ReferenceBackend().open(new SessionOptions(config.device(), config.threads()));
-             RunFolder run = RunFolder.create(folder, config, Map.of("backend", "reference"))) {
+             RunFolder run = RunFolder.create(folder, config, data.format(), Map.of("backend", "reference"))) {
             Network net = session.build(spec, InitialWeights.generate(spec, config.seed()), new LossOptions(config.labelSmoothing()));
             Trainer trainer = new Trainer(session, net, config).listen(run);
             listeners.forEach(trainer::listen);

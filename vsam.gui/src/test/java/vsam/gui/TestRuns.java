@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vsam.testkit.TestFormats;
 import vsam.algorithm.run.RunFolder;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.DataConfig;
@@ -37,7 +38,7 @@ public final class TestRuns {
         long it = 0;
         long sam = 0;
         long passes = 0;
-        try (RunFolder run = RunFolder.create(folder, config, Map.of("backend", "djl"))) {
+        try (RunFolder run = RunFolder.create(folder, config, TestFormats.tenClasses28(), Map.of("backend", "djl"))) {
             for (int e = 0; e < accuracies.length; e++) {
                 for (int i = 0; i < perEpoch; i++) {
                     boolean sampled = it % 2 == 0;

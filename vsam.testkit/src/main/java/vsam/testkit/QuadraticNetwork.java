@@ -133,6 +133,12 @@ public final class QuadraticNetwork implements vsam.api.network.Network {
         return new Evaluation(loss * batch.size(), 0, batch.size());
     }
 
+    /** Not supported: a quadratic has no class scores. */
+    @Override
+    public float[] logits(DeviceBatch batch) {
+        throw new UnsupportedOperationException("a quadratic test network has no class scores");
+    }
+
     @Override
     public NetworkState exportState() {
         return new NetworkState(params.read(), new float[0]);

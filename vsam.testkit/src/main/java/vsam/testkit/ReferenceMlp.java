@@ -161,6 +161,17 @@ public final class ReferenceMlp implements Network {
     }
 
     @Override
+    public float[] logits(DeviceBatch deviceBatch) {
+        HeapBatch batch = (HeapBatch) deviceBatch;
+        double[] logits = forward(batch)[linears.size()];
+        float[] out = new float[batch.size * spec.classes()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) logits[i];
+        }
+        return out;
+    }
+
+    @Override
     public Evaluation evaluate(DeviceBatch deviceBatch) {
         HeapBatch batch = (HeapBatch) deviceBatch;
         double[] logits = forward(batch)[linears.size()];

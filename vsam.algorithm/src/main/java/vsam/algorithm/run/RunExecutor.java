@@ -80,7 +80,7 @@ public final class RunExecutor {
             Map<String, Object> provenance = provenance(backend, data);
             from.ifPresent(f -> provenance.put("initFrom", f.source() + " (" + f.model() + ")"));
             Start start = from.<Start>map(Start.FromWeights::new).orElse(Start.FRESH);
-            return execute(config, data, backend, () -> RunFolder.create(folder, config, provenance), start, listeners,
+            return execute(config, data, backend, () -> RunFolder.create(folder, config, data.format(), provenance), start, listeners,
                     cancel);
         }
     }
@@ -136,7 +136,7 @@ public final class RunExecutor {
         RunConfig config = RunFolderReader.config(folder);
         try (RunFolderLock lock = RunFolderLock.acquire(folder)) {
             TensorBackend backend = Backends.require(config.backend(), config.device());
-            return execute(config, data, backend, () -> RunFolder.restart(folder, config, provenance(backend, data)),
+            return execute(config, data, backend, () -> RunFolder.restart(folder, config, data.format(), provenance(backend, data)),
                     Start.FRESH, listeners, cancel);
         }
     }

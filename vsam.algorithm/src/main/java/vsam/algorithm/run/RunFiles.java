@@ -10,6 +10,8 @@ public final class RunFiles {
 
     /** The resolved configuration, written when the run starts; its presence makes a folder a run folder. */
     public static final String CONFIG = "config.json";
+    /** Shape, normalisation and class names of the examples, written when the run starts ({@link vsam.api.network.ExampleFormat}). */
+    public static final String DATA = "data.json";
     /** The result, written when the run finishes or is stopped ({@link RunSummary}). */
     public static final String SUMMARY = "summary.json";
     /** One line per finished epoch ({@link EpochsFile}). */

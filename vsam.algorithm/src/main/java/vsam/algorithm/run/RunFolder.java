@@ -16,6 +16,7 @@ import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.ConfigJson;
 import vsam.api.config.Json;
 import vsam.api.config.RunConfig;
+import vsam.api.network.ExampleFormat;
 import vsam.api.telemetry.EpochEvent;
 import vsam.api.telemetry.IterationEvent;
 
@@ -25,6 +26,8 @@ import vsam.api.telemetry.IterationEvent;
  *
  * <ul>
  *   <li>{@code config.json}: the resolved configuration;</li>
+ *   <li>{@code data.json}: shape, normalisation and class names of the examples ({@link ExampleFormat}), so a
+ *       trained network can be used without its training data;</li>
  *   <li>{@code telemetry.jsonl}: one {@link IterationEvent} per line ({@link TelemetryFile});</li>
  *   <li>{@code epochs.csv}: one {@link EpochEvent} per line ({@link EpochsFile});</li>
  *   <li>{@code summary.json}: the result, counts, timings ({@link RunSummary}) and provenance (machine, Java,
@@ -139,16 +142,18 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     }
 
     /**
-     * Creates the folder if need be ({@link #prepare}), writes {@code config.json} and opens the run's files.
+     * Creates the folder if need be ({@link #prepare}), writes {@code data.json} (the examples' {@code format})
+     * and {@code config.json}, and opens the run's files.
      * A caller that runs training takes the folder's {@link RunFolderLock} between the two, as
      * {@link RunExecutor} does.
      *
      * @param provenance what produced the run (backend description, machine, versions), stored in the summary
      * @throws RunFolderException when the folder cannot be written, or already holds a run
      */
-    public static RunFolder create(Path folder, RunConfig config, Map<String, Object> provenance) {
+    public static RunFolder create(Path folder, RunConfig config, ExampleFormat format, Map<String, Object> provenance) {
         prepare(folder);
         try {
+            AtomicFiles.write(folder.resolve(RunFiles.DATA), format.toJson());
             return new RunFolder(folder, config, provenance, false);
         } catch (IOException e) {
             throw new RunFolderException("cannot write to run folder " + folder + ": " + IoProblem.describe(e));
@@ -158,10 +163,11 @@ public final class RunFolder implements TrainingListener, AutoCloseable {
     /**
      * Empties the records of the run in {@code folder} (locked by the caller) so it can start again from
      * the beginning with the configuration it holds: its checkpoints, summary, telemetry and epoch lines
-     * go; {@code config.json} is written again.
+     * go; {@code data.json} and {@code config.json} are written again.
      */
-    public static RunFolder restart(Path folder, RunConfig config, Map<String, Object> provenance) {
+    public static RunFolder restart(Path folder, RunConfig config, ExampleFormat format, Map<String, Object> provenance) {
         try {
+            AtomicFiles.write(folder.resolve(RunFiles.DATA), format.toJson());
             for (String name : List.of(CheckpointStore.LATEST, CheckpointStore.PREVIOUS, RunFiles.SUMMARY)) {
                 Files.deleteIfExists(folder.resolve(name));
             }

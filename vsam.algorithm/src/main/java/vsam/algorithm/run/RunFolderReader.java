@@ -13,6 +13,7 @@ import vsam.api.config.ConfigException;
 import vsam.api.config.ConfigJson;
 import vsam.api.config.Json;
 import vsam.api.config.RunConfig;
+import vsam.api.network.ExampleFormat;
 import vsam.api.telemetry.EpochEvent;
 import vsam.api.telemetry.IterationEvent;
 
@@ -73,6 +74,24 @@ public final class RunFolderReader {
             return ConfigJson.read(text(file));
         } catch (ConfigException e) {
             throw new RunFolderException(file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The examples' format the run recorded in {@code data.json}, empty for a folder written before runs
+     * recorded it.
+     *
+     * @throws RunFolderException when the file is there but unreadable or malformed
+     */
+    public static Optional<ExampleFormat> format(Path folder) {
+        Path file = folder.resolve(RunFiles.DATA);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ExampleFormat.fromJson(text(file), file.toString()));
+        } catch (ConfigException e) {
+            throw new RunFolderException(e.getMessage());
         }
     }
 

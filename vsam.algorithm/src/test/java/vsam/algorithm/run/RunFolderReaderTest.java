@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vsam.testkit.TestFormats;
 import vsam.algorithm.train.TrainingResult;
 import vsam.api.config.RunConfig;
 import vsam.api.telemetry.EpochEvent;
@@ -26,7 +27,7 @@ class RunFolderReaderTest {
 
     private Path writeRun(Path folder) {
         List<EpochEvent> epochs = List.of(new EpochEvent(0, 2, 1.5, 1.4, 0.6, 1.25, 1, 3));
-        try (RunFolder run = RunFolder.create(folder, RunConfig.defaults(), Map.of("backend", "reference"))) {
+        try (RunFolder run = RunFolder.create(folder, RunConfig.defaults(), TestFormats.tenClasses28(), Map.of("backend", "reference"))) {
             run.onIteration(new IterationEvent(0, 0, true, Double.NaN, Double.NaN, 1, 2.0, 1, 0.5, 0.5, Double.NaN, 0.1, 700, 2));
             run.onIteration(new IterationEvent(1, 0, false, Double.NaN, Double.NaN, 0.5, 1.8, 1, Double.NaN, Double.NaN,
                     Double.NaN, 0.1, 300, 3));

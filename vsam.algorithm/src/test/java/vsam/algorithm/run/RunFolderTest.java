@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vsam.testkit.TestFormats;
 import vsam.algorithm.train.CancellationToken;
 import vsam.algorithm.train.Trainer;
 import vsam.algorithm.train.TrainingResult;
@@ -39,7 +40,7 @@ class RunFolderTest {
         Path folder = dir.resolve("runs/one");
         TrainingResult result;
         try (Session session = new ReferenceBackend().open(SessionOptions.cpu());
-             RunFolder run = RunFolder.create(folder, config, Map.of("backend", "reference"))) {
+             RunFolder run = RunFolder.create(folder, config, TestFormats.tenClasses28(), Map.of("backend", "reference"))) {
             Network net = session.build(spec, InitialWeights.generate(spec, 0), LossOptions.PLAIN);
             result = new Trainer(session, net, config).listen(run)
                     .run(InMemorySource.blobs(128, shape, 3, 16, 1), InMemorySource.blobs(64, shape, 3, 16, 2),
@@ -62,8 +63,8 @@ class RunFolderTest {
 
     @Test
     void refusesAFolderThatAlreadyHoldsARun(@TempDir Path dir) {
-        RunFolder.create(dir, RunConfig.defaults(), Map.of()).close();
-        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.create(dir, RunConfig.defaults(), Map.of()));
+        RunFolder.create(dir, RunConfig.defaults(), TestFormats.tenClasses28(), Map.of()).close();
+        RunFolderException e = assertThrows(RunFolderException.class, () -> RunFolder.create(dir, RunConfig.defaults(), TestFormats.tenClasses28(), Map.of()));
         assertTrue(e.getMessage().contains("already holds a run"), e.getMessage());
     }
 

@@ -30,6 +30,13 @@ public interface Network {
     /** Inference-mode evaluation (running BatchNorm statistics, no gradient). */
     Evaluation evaluate(DeviceBatch batch);
 
+    /**
+     * Inference-mode class scores: the logits of every example of {@code batch}, row-major
+     * {@code batch size × classes} (example {@code i}'s score of class {@code c} at {@code i · classes + c}),
+     * with the running BatchNorm statistics and no gradient, as {@link #evaluate} computes them.
+     */
+    float[] logits(DeviceBatch batch);
+
     /** Copies parameters and BatchNorm buffers to the heap. */
     NetworkState exportState();
 

@@ -7,12 +7,21 @@ import vsam.api.model.Shape;
  *
  * @param train       training batches (shuffled, altered and augmented as configured)
  * @param test        test batches (in order, clean)
- * @param shape       shape of one example
- * @param classes     number of classes
+ * @param format      shape, normalisation and class names of the examples (the run folder's {@code data.json})
  * @param trainSize   training examples used
  * @param testSize    test examples
  * @param description where the data came from and how it was altered, for logs and provenance
  */
-public record TrainingData(BatchSource train, BatchSource test, Shape shape, int classes, int trainSize, int testSize,
+public record TrainingData(BatchSource train, BatchSource test, ExampleFormat format, int trainSize, int testSize,
                            String description) {
+
+    /** Shape of one example. */
+    public Shape shape() {
+        return format.shape();
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return format.classes();
+    }
 }

@@ -213,6 +213,19 @@ final class DjlNetwork implements Network {
         }
     }
 
+    @Override
+    public float[] logits(DeviceBatch deviceBatch) {
+        DjlBatch batch = check(deviceBatch);
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray[] views = views(scope);
+            NDArray x = own(scope, batch.features.reshape(batch.features.getShape()));
+            return LayerOp.run(program, x, new LayerOp.Forward(views, false, runningMean, runningVar, readStepSizes()))
+                    .toFloatArray();
+        } catch (EngineException e) {
+            throw new BackendException("libtorch failed computing the class scores of " + spec.id() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The host values of the LSQ step sizes, by segment index (other entries 0). */
     private float[] readStepSizes() {
         float[] stepSizes = new float[segments.count()];

@@ -130,6 +130,23 @@ public final class ImageFolder {
         }
     }
 
+    /**
+     * One image file as a network trained on {@code shape} takes it: scaled to {@code shape}'s side
+     * (bilinear), gray or RGB as its channels say, raw 8-bit values in {@code CHW} order, exactly as
+     * {@link #read} encodes a training image.
+     *
+     * @throws DataException naming the file when it is not a PNG or JPEG javax.imageio can read, or
+     *                       {@code shape} is not square with 1 or 3 channels
+     */
+    public static byte[] readImage(Path file, Shape shape) {
+        if (shape.height() != shape.width() || (shape.channels() != 1 && shape.channels() != 3)) {
+            throw new DataException(file + ": images can only be read for square 1- or 3-channel inputs, not " + shape);
+        }
+        byte[] out = new byte[shape.elements()];
+        pixelsOf(file, shape.height(), shape.channels(), out, 0);
+        return out;
+    }
+
     private static String className(int c, int digits) {
         return String.format(Locale.ROOT, "%0" + digits + "d", c);
     }

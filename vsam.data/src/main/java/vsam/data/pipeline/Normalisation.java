@@ -1,7 +1,10 @@
 package vsam.data.pipeline;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import vsam.api.model.Shape;
+import vsam.api.network.ExampleFormat;
 import vsam.data.DataException;
 import vsam.data.Dataset;
 
@@ -91,6 +94,27 @@ public final class Normalisation {
             std[c] = Math.sqrt(Math.max(squares[c] / count - mean[c] * mean[c], 1e-12));
         }
         return new Normalisation(mean, std);
+    }
+
+    /** The statistics a run recorded in its {@code data.json}. */
+    public static Normalisation of(ExampleFormat format) {
+        return new Normalisation(format.mean(), format.std());
+    }
+
+    /** These statistics with examples of {@code shape} named {@code classNames}, as a run folder records them. */
+    public ExampleFormat format(Shape shape, List<String> classNames) {
+        return new ExampleFormat(shape, mean, std, classNames);
+    }
+
+    /**
+     * Normalises one example's raw values ({@code shape.elements()} unsigned bytes in {@code CHW} order, one
+     * channel plane after another) into {@code out} from {@code offset}.
+     */
+    public void apply(byte[] raw, Shape shape, float[] out, int offset) {
+        int plane = shape.height() * shape.width();
+        for (int i = 0; i < shape.elements(); i++) {
+            out[offset + i] = apply(i / plane, raw[i] & 0xFF);
+        }
     }
 
     /** Number of channels. */

@@ -291,14 +291,26 @@ final class CpuNetwork implements Network {
 
     @Override
     public Evaluation evaluate(DeviceBatch deviceBatch) {
-        ensureOpen();
         CpuBatch b = batch(deviceBatch);
+        double[] r = SoftmaxCrossEntropy.evaluate(inferenceLogits(b), b.labels, b.size, spec.classes());
+        return new Evaluation(r[0], (long) r[1], b.size);
+    }
+
+    @Override
+    public float[] logits(DeviceBatch deviceBatch) {
+        CpuBatch b = batch(deviceBatch);
+        float[] out = new float[b.size * spec.classes()];
+        inferenceLogits(b).buffer().get(0, out);
+        return out;
+    }
+
+    /** The forward pass in inference mode: the class scores, {@code size × classes}, in the network's arena. */
+    private NativeFloats inferenceLogits(CpuBatch b) {
+        ensureOpen();
         reserve(b.size);
         context.n = b.size;
         context.mode = Context.Mode.EVAL;
-        NativeFloats logits = body.forward(context, b.features);
-        double[] r = SoftmaxCrossEntropy.evaluate(logits, b.labels, b.size, spec.classes());
-        return new Evaluation(r[0], (long) r[1], b.size);
+        return body.forward(context, b.features);
     }
 
     @Override

@@ -180,14 +180,32 @@ final class CudaNetwork implements Network {
 
     @Override
     public Evaluation evaluate(DeviceBatch deviceBatch) {
-        ensureOpen();
         CudaBatch b = batch(deviceBatch);
+        double[] r = loss.evaluate(inferenceLogits(b), b.labels(), b.size);
+        return new Evaluation(r[0], Math.round(r[1]), b.size);
+    }
+
+    @Override
+    public float[] logits(DeviceBatch deviceBatch) {
+        CudaBatch b = batch(deviceBatch);
+        DeviceFloats logits = inferenceLogits(b);
+        int count = b.size * spec.classes();
+        float[] out = new float[count];
+        try (FloatPointer host = new FloatPointer(count)) {
+            gpu.copy(host.address(), logits.address, (long) count * Float.BYTES, cudart.cudaMemcpyDeviceToHost);
+            gpu.sync();
+            host.get(out);
+        }
+        return out;
+    }
+
+    /** The forward pass in inference mode: the class scores, {@code size × classes}, in device memory. */
+    private DeviceFloats inferenceLogits(CudaBatch b) {
+        ensureOpen();
         reserve(b.size);
         context.n = b.size;
         context.mode = PassContext.Mode.EVAL;
-        DeviceFloats logits = body.forward(context, b.featureFloats());
-        double[] r = loss.evaluate(logits, b.labels(), b.size);
-        return new Evaluation(r[0], Math.round(r[1]), b.size);
+        return body.forward(context, b.featureFloats());
     }
 
     @Override
