@@ -47,14 +47,14 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainedRun trained = TrainedRun.read(run);
         RunConfig config = trained.config();
         DataConfig data = dataDir.isPresent() ? config.data().withDataDir(dataDir) : config.data();
-        BatchLoader test = RunData.testLoader(data, trained.format());
+        DataSplits splits = RunData.splits(data);
+        BatchLoader test = RunData.testLoader(splits, trained.format());
         String backendId = backend.orElse(config.backend());
         TensorBackend b = Backends.require(backendId, config.device());
         Evaluation e;
         try (Session session = b.open(new SessionOptions(config.device(), threads))) {
             e = new Trainer(session, trained.network(session), config).evaluate(test);
         }
-        DataSplits splits = RunData.splits(data);
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%s on %s test (%d images from %s): test loss %.4f, accuracy %.2f%% (%s/%s)%n", run,
                 splits.dataset(), e.count(), splits.origin(), e.meanLoss(), 100 * e.accuracy(), backendId, config.device());

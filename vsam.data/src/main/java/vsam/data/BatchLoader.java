@@ -75,6 +75,9 @@ public final class BatchLoader implements BatchSource {
         this.data = data;
         this.options = options;
         this.writer = new ExampleWriter(data.shape(), normalisation);
+        if (data.isTable() && options.augmentation().isPresent()) {
+            throw new DataException(data.name() + ": augmentation (crop, flip, Cutout) applies to images, not to a table");
+        }
         int full = data.size() / options.batchSize();
         this.batches = options.keepLast() && data.size() % options.batchSize() != 0 ? full + 1 : full;
         if (batches == 0) {
@@ -138,13 +141,17 @@ public final class BatchLoader implements BatchSource {
                         data.shape().width())
                 : null;
         int elements = data.shape().elements();
-        byte[] pixels = data.pixels();
+        byte[] pixels = data.isTable() ? null : data.pixels();
         for (int i = 0; i < size; i++) {
             if (Thread.currentThread().isInterrupted()) {
                 return false;
             }
             int example = order[start + i];
-            writer.write(pixels, example, placements == null ? Placement.IDENTITY : placements[i], slot.features, i * elements);
+            if (pixels == null) {
+                writer.writeRow(data.values(), example, slot.features, i * elements);
+            } else {
+                writer.write(pixels, example, placements == null ? Placement.IDENTITY : placements[i], slot.features, i * elements);
+            }
             slot.labels[i] = data.label(example);
         }
         slot.batch = new HostBatch(slot.features, slot.labels, size, data.shape());

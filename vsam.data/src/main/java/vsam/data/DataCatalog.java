@@ -14,6 +14,7 @@ import vsam.api.model.Shape;
 import vsam.data.embedded.EmbeddedFashionMnist;
 import vsam.data.format.CifarFormat;
 import vsam.data.format.CifarReader;
+import vsam.data.format.CsvTable;
 import vsam.data.format.ImageFolder;
 import vsam.data.format.IdxReader;
 import vsam.data.format.NamedInput;
@@ -56,6 +57,10 @@ public final class DataCatalog {
     public static final Path SYSTEM_FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
     /** The names this catalogue knows. */
     public static final List<String> NAMES = DataConfig.DATASETS;
+    /** The training table's file name in a {@code csv} data folder. */
+    public static final String TRAIN_TABLE = "train.csv";
+    /** The test table's file name in a {@code csv} data folder. */
+    public static final String TEST_TABLE = "test.csv";
 
     private static final String[] IDX_FILES = {
         "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
@@ -101,7 +106,11 @@ public final class DataCatalog {
      * (see {@link #forConfig}).
      */
     public DataSplits prepare(DataConfig config) {
-        DataSplits data = config.dataset().equals(DataConfig.IMAGE_FOLDER) ? images(config) : load(config.dataset());
+        DataSplits data = switch (config.dataset()) {
+            case DataConfig.IMAGE_FOLDER -> images(config);
+            case DataConfig.TABLE -> table(config);
+            default -> load(config.dataset());
+        };
         Dataset train = TrainingSubset.first(data.train(), config.trainSubset());
         train = LabelNoise.apply(train, config.labelNoise(), config.noiseSeed());
         return data.withTrain(train);
@@ -153,15 +162,44 @@ public final class DataCatalog {
                 root.toString());
     }
 
-    private static Path imageRoot(DataConfig config) {
-        if (config.dataDir().isEmpty() || config.dataDir().get().isBlank()) {
-            throw new DataException("--dataset images needs --data-dir DIR, a folder holding train/<class>/ and test/<class>/");
+    /**
+     * A CSV table of one's own ({@link CsvTable}): {@code train.csv} and {@code test.csv} in the data folder,
+     * classes from the training table, each feature column standardised with the training table's mean and
+     * standard deviation.
+     */
+    private static DataSplits table(DataConfig config) {
+        Path root = tableRoot(config);
+        CsvTable.Rows trainRows = CsvTable.read(NamedInput.of(root.resolve(TRAIN_TABLE)), config.labelColumn());
+        CsvTable.Rows testRows = CsvTable.read(NamedInput.of(root.resolve(TEST_TABLE)), config.labelColumn());
+        if (!testRows.features().equals(trainRows.features())) {
+            throw new DataException(root.resolve(TEST_TABLE) + ":1: the feature columns (" + String.join(", ", testRows.features())
+                    + ") differ from " + TRAIN_TABLE + "'s (" + String.join(", ", trainRows.features()) + ")");
         }
-        Path root = Path.of(config.dataDir().get());
+        List<String> classes = trainRows.classes();
+        Dataset train = trainRows.dataset(root.getFileName() + " train", classes);
+        Dataset test = testRows.dataset(root.getFileName() + " test", classes);
+        return new DataSplits(DataConfig.TABLE, train, test, Normalisation.measure(train), classes, root.toString());
+    }
+
+    private static Path tableRoot(DataConfig config) {
+        if (config.dataDir().isEmpty() || config.dataDir().get().isBlank()) {
+            throw new DataException("--dataset csv needs --data-dir DIR, a folder holding " + TRAIN_TABLE + " and " + TEST_TABLE);
+        }
+        return existingFolder(Path.of(config.dataDir().get()));
+    }
+
+    private static Path existingFolder(Path root) {
         if (!Files.isDirectory(root)) {
             throw new DataException(root + ": the data folder (--data-dir) does not exist or is not a folder");
         }
         return root;
+    }
+
+    private static Path imageRoot(DataConfig config) {
+        if (config.dataDir().isEmpty() || config.dataDir().get().isBlank()) {
+            throw new DataException("--dataset images needs --data-dir DIR, a folder holding train/<class>/ and test/<class>/");
+        }
+        return existingFolder(Path.of(config.dataDir().get()));
     }
 
     /**
@@ -172,6 +210,10 @@ public final class DataCatalog {
         if (config.dataset().equals(DataConfig.IMAGE_FOLDER)) {
             return new Signature(new Shape(config.channels(), config.imageSize(), config.imageSize()),
                     ImageFolder.classes(imageRoot(config)).size());
+        }
+        if (config.dataset().equals(DataConfig.TABLE)) {
+            CsvTable.Rows rows = CsvTable.read(NamedInput.of(tableRoot(config).resolve(TRAIN_TABLE)), config.labelColumn());
+            return new Signature(new Shape(rows.features().size(), 1, 1), rows.classes().size());
         }
         return signature(config.dataset());
     }
@@ -198,6 +240,9 @@ public final class DataCatalog {
     public List<String> searchPath(String name) {
         if (name.equals(DataConfig.IMAGE_FOLDER)) {
             return List.of(imageRoot(new DataConfig(name, dataDir.map(Path::toString), 0, 0, 0, false, 0)) + " (--data-dir)");
+        }
+        if (name.equals(DataConfig.TABLE)) {
+            return List.of(tableRoot(new DataConfig(name, dataDir.map(Path::toString), 0, 0, 0, false, 0)) + " (--data-dir)");
         }
         List<String> looked = new ArrayList<>();
         candidates(name, looked);

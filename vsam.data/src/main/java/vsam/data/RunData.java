@@ -15,7 +15,7 @@ import vsam.data.pipeline.Normalisation;
  * Turns a run's configuration into training and test batch sources: finds the data set through the
  * {@linkplain DataCatalog#standard standard catalogue}, applies the training subset and label noise, and
  * builds the loaders (training: shuffled with the run seed, augmented when asked; test: in order). Each
- * data configuration is read once per process, so several runs on one setup share it.
+ * catalogue data configuration is read once per process, so several runs on one setup share it.
  */
 public final class RunData {
 
@@ -30,8 +30,14 @@ public final class RunData {
     private RunData() {
     }
 
-    /** The splits a data configuration names, altered as it says (cached). */
+    /**
+     * The splits a data configuration names, altered as it says. A catalogue data set is cached; an image
+     * folder or table of one's own is read again each time, since its owner may have just changed it.
+     */
     public static synchronized DataSplits splits(DataConfig config) {
+        if (config.dataset().equals(DataConfig.IMAGE_FOLDER) || config.dataset().equals(DataConfig.TABLE)) {
+            return DataCatalog.forConfig(config).prepare(config);
+        }
         DataSplits cached = LOADED.get(config);
         if (cached == null) {
             cached = DataCatalog.forConfig(config).prepare(config);
@@ -41,13 +47,12 @@ public final class RunData {
     }
 
     /**
-     * The test split {@code config} names, encoded as a trained run's {@code format} says (its recorded
+     * The test split of {@code splits}, encoded as a trained run's {@code format} says (its recorded
      * normalisation, not one measured again), in batches of {@value #TEST_BATCH}.
      *
      * @throws DataException when the data set does not fit the format: another shape or other classes
      */
-    public static BatchLoader testLoader(DataConfig config, ExampleFormat format) {
-        DataSplits splits = splits(config);
+    public static BatchLoader testLoader(DataSplits splits, ExampleFormat format) {
         if (!splits.test().shape().equals(format.shape()) || !splits.classNames().equals(format.classNames())) {
             throw new DataException(splits.dataset() + " from " + splits.origin() + " holds " + splits.test().shape()
                     + " examples of the classes " + String.join(", ", splits.classNames()) + "; the run trained on "

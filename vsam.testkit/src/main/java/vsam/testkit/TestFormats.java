@@ -15,7 +15,7 @@ public final class TestFormats {
         double[] zeros = new double[shape.channels()];
         double[] ones = new double[shape.channels()];
         java.util.Arrays.fill(ones, 1);
-        return new ExampleFormat(shape, zeros, ones, IntStream.range(0, classes).mapToObj(c -> "c" + c).toList());
+        return new ExampleFormat(shape, 255, zeros, ones, IntStream.range(0, classes).mapToObj(c -> "c" + c).toList());
     }
 
     /** 1×28×28 examples in ten classes. */

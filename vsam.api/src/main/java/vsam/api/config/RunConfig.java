@@ -86,11 +86,13 @@ public record RunConfig(String backend, String device, int threads, String model
 
     /**
      * The defaults that depend on other fields, for a run of method {@code methodName} on {@code dataset}:
-     * that method's own defaults (ASAM's radius is 2.0) and the data set's augmentation; the rest as
+     * that method's own defaults (ASAM's radius is 2.0), the data set's augmentation, and for a CSV table
+     * the {@code mlp} model (a table's examples are feature vectors, which no convolution takes); the rest as
      * {@link #defaults()}. Every front end starts from these before applying what it was told.
      */
     public static RunConfig defaults(String methodName, String dataset) {
-        return defaults().withMethod(MethodConfig.defaults(methodName)).withData(DataConfig.defaults(dataset));
+        RunConfig c = defaults().withMethod(MethodConfig.defaults(methodName)).withData(DataConfig.defaults(dataset));
+        return dataset.equals(DataConfig.TABLE) ? c.withModel("mlp") : c;
     }
 
     /** The training loss this configuration asks for. */

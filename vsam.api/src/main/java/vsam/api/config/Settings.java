@@ -86,7 +86,8 @@ public final class Settings {
     public static final Setting<String> DATASET = Setting.at("data.dataset", SettingType.oneOf(() -> DataConfig.DATASETS))
             .option("--dataset").label("Data set").in(Section.DATA)
             .help("fashion-mnist, mnist, cifar10, cifar100, embedded (a 6,000-image Fashion-MNIST subset inside the program), "
-                    + "or images: an image folder of your own (--data-dir DIR with train/<class>/*.png|jpg and test/<class>/...).");
+                    + "images: an image folder of your own (--data-dir DIR with train/<class>/*.png|jpg and test/<class>/...), "
+                    + "or csv: a table of your own (--data-dir DIR with train.csv and test.csv, a header row, numeric features).");
     public static final Setting<Optional<String>> DATA_DIR = Setting.at("data.dataDir", SettingType.OPTIONAL_TEXT)
             .option("--data-dir").label("Data folder").in(Section.DATA)
             .help("Folder holding the data set files; empty = $VSAM_DATA, then the known locations.");
@@ -111,6 +112,10 @@ public final class Settings {
             .label("Channels").in(Section.DATA).allowed(new Allowed<>(v -> v == 1 || v == 3, "1 (gray) or 3 (RGB)"))
             .shownWhen(DATASET, DataConfig.IMAGE_FOLDER)
             .help("--dataset images: 1 reads the images as gray, 3 as RGB.");
+    public static final Setting<String> LABEL_COLUMN = Setting.at("data.labelColumn", SettingType.TEXT).option("--label-column")
+            .label("Label column").in(Section.DATA).shownWhen(DATASET, DataConfig.TABLE)
+            .help("--dataset csv: the header name of the column holding the class (any text; sorted classes); "
+                    + "every other column is a numeric feature.");
 
     // Method
 
@@ -276,7 +281,7 @@ public final class Settings {
 
     /** Every setting, in catalogue order. */
     public static final List<Setting<?>> ALL = List.of(BACKEND_ID, DEVICE, THREADS, MODEL, QUANTIZE, INIT, DATASET, DATA_DIR,
-            TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED, AUGMENT, CUTOUT, IMAGE_SIZE, IMAGE_CHANNELS, METHOD, SAM_K, RHO, RHO_SCHEDULE, RHO_FINAL, LOOKSAM_K,
+            TRAIN_SUBSET, LABEL_NOISE, NOISE_SEED, AUGMENT, CUTOUT, IMAGE_SIZE, IMAGE_CHANNELS, LABEL_COLUMN, METHOD, SAM_K, RHO, RHO_SCHEDULE, RHO_FINAL, LOOKSAM_K,
             LOOKSAM_ALPHA, RST_P, RST_SCHEDULE, AESAM_DELTA, AESAM_LAMBDA1, AESAM_LAMBDA2, WINDOW, BLOCKS, ALPHA1, ALPHA2, GAMMA,
             REUSE_HORIZON, SAM_BUDGET, MAX_FRACTION, VSAM_WARMUP, INITIAL_S, GAIN_HORIZON, OPTIMIZER_KIND, LEARNING_RATE, MOMENTUM,
             WEIGHT_DECAY, NESTEROV, BETA1, BETA2, EPSILON, CLIP_GRAD_NORM, SCHEDULE_KIND, LR_WARMUP, STEP_EPOCHS, STEP_FACTOR,

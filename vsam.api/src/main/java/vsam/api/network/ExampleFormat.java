@@ -10,22 +10,27 @@ import vsam.api.model.Shape;
 
 /**
  * What a network trained on a data set takes in and tells apart: the shape of one example, the
- * per-channel normalisation its raw 8-bit values got, {@code x = (p / 255 − mean[c]) / std[c]}, and the
- * names of its classes in label order. A run folder keeps it as {@code data.json}, so {@code evaluate}
+ * per-channel normalisation its raw values got, {@code x = (v / scale − mean[c]) / std[c]} (images: 8-bit
+ * values and scale 255; tables: one channel per feature column and scale 1), and the names of its classes
+ * in label order. A run folder keeps it as {@code data.json}, so {@code evaluate}
  * and {@code predict} encode new images exactly as training did, even after the training images are gone
  * (docs/ARCHITECTURE.md, "Outputs of a run").
  *
  * @param shape      shape of one example
- * @param mean       per-channel mean of {@code p / 255} (one per channel of {@code shape})
- * @param std        per-channel standard deviation of {@code p / 255}, each positive
+ * @param scale      what raw values are divided by before the statistics apply (255 for 8-bit pixels), positive
+ * @param mean       per-channel mean of {@code v / scale} (one per channel of {@code shape})
+ * @param std        per-channel standard deviation of {@code v / scale}, each positive
  * @param classNames one name per class, label {@code i} being {@code classNames.get(i)}
  */
-public record ExampleFormat(Shape shape, double[] mean, double[] std, List<String> classNames) {
+public record ExampleFormat(Shape shape, double scale, double[] mean, double[] std, List<String> classNames) {
 
     /** The format tag of {@code data.json}. */
     public static final String FORMAT = "vsam-data/1";
 
     public ExampleFormat {
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("the scale of raw values must be positive, got " + scale);
+        }
         if (mean.length != shape.channels() || std.length != shape.channels()) {
             throw new IllegalArgumentException("need one mean and one std per channel of " + shape + ", got "
                     + mean.length + " and " + std.length);
@@ -64,6 +69,7 @@ public record ExampleFormat(Shape shape, double[] mean, double[] std, List<Strin
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put("format", FORMAT);
         tree.put("shape", List.of((long) shape.channels(), (long) shape.height(), (long) shape.width()));
+        tree.put("scale", scale);
         tree.put("mean", numbers(mean));
         tree.put("std", numbers(std));
         tree.put("classes", classNames);
@@ -97,7 +103,10 @@ public record ExampleFormat(Shape shape, double[] mean, double[] std, List<Strin
         List<String> classNames = new ArrayList<>();
         list.forEach(n -> classNames.add((String) n));
         try {
-            return new ExampleFormat(new Shape((int) shape[0], (int) shape[1], (int) shape[2]),
+            if (!(map.get("scale") instanceof Number scale)) {
+                throw new ConfigException("data", source + ": scale must be a number");
+            }
+            return new ExampleFormat(new Shape((int) shape[0], (int) shape[1], (int) shape[2]), scale.doubleValue(),
                     numbers(map.get("mean"), source, "mean"), numbers(map.get("std"), source, "std"), classNames);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("data", source + ": " + e.getMessage());
@@ -125,7 +134,7 @@ public record ExampleFormat(Shape shape, double[] mean, double[] std, List<Strin
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ExampleFormat f && shape.equals(f.shape) && java.util.Arrays.equals(mean, f.mean)
+        return o instanceof ExampleFormat f && shape.equals(f.shape) && scale == f.scale && java.util.Arrays.equals(mean, f.mean)
                 && java.util.Arrays.equals(std, f.std) && classNames.equals(f.classNames);
     }
 

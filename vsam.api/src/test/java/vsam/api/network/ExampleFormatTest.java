@@ -13,7 +13,7 @@ import vsam.api.model.Shape;
 /** A run folder's {@code data.json}: written and read back exactly; a damaged file is named with its problem. */
 class ExampleFormatTest {
 
-    private static final ExampleFormat RGB = new ExampleFormat(new Shape(3, 32, 32), new double[] {0.4914, 0.4822, 0.4465},
+    private static final ExampleFormat RGB = new ExampleFormat(new Shape(3, 32, 32), 255, new double[] {0.4914, 0.4822, 0.4465},
             new double[] {0.2470, 0.2435, 0.2616}, List.of("cat", "dog \"big\"", "ship"));
 
     @Test
@@ -42,7 +42,7 @@ class ExampleFormatTest {
 
     @Test
     void refusesANonPositiveStd() {
-        assertThrows(IllegalArgumentException.class, () -> new ExampleFormat(new Shape(1, 2, 2), new double[] {0},
+        assertThrows(IllegalArgumentException.class, () -> new ExampleFormat(new Shape(1, 2, 2), 255, new double[] {0},
                 new double[] {0}, List.of("a")));
     }
 }

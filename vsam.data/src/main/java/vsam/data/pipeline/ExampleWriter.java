@@ -11,6 +11,7 @@ import vsam.api.model.Shape;
 public final class ExampleWriter {
 
     private final Shape shape;
+    private final Normalisation normalisation;
     private final float[][] tables;
 
     /** A writer for examples of {@code shape}, normalised with {@code normalisation}. */
@@ -20,6 +21,7 @@ public final class ExampleWriter {
                     + " channels cannot serve images of " + shape);
         }
         this.shape = shape;
+        this.normalisation = normalisation;
         this.tables = normalisation.lookupTables();
     }
 
@@ -61,6 +63,18 @@ public final class ExampleWriter {
         }
         if (placement.cutSize() > 0) {
             cutOut(placement, out, offset);
+        }
+    }
+
+    /**
+     * Writes row {@code row} of a table's {@code values} ({@code shape.elements()} features per row) to
+     * {@code out[offset …]}, feature {@code j} standardised with channel {@code j}'s statistics.
+     */
+    public void writeRow(float[] values, int row, float[] out, int offset) {
+        int columns = shape.elements();
+        int source = row * columns;
+        for (int j = 0; j < columns; j++) {
+            out[offset + j] = normalisation.apply(j, (double) values[source + j]);
         }
     }
 

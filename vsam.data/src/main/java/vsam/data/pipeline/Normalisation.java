@@ -9,7 +9,8 @@ import vsam.data.DataException;
 import vsam.data.Dataset;
 
 /**
- * Per-channel standardisation of 8-bit pixels: {@code x = (p / 255 − mean[c]) / std[c]}, the
+ * Per-channel standardisation of raw values: {@code x = (v / scale − mean[c]) / std[c]}. For 8-bit pixels
+ * {@code scale} is 255 and this is the
  * {@code ToTensor} + {@code Normalize} pair of the usual PyTorch pipelines, with the customary
  * statistics of each data set's training split as constants.
  */
@@ -26,6 +27,10 @@ public final class Normalisation {
     public static final Normalisation CIFAR_100 = new Normalisation(
             new double[] {0.5071, 0.4865, 0.4409}, new double[] {0.2673, 0.2564, 0.2762});
 
+    /** What 8-bit pixel values are divided by: the statistics are those of {@code p / 255}. */
+    public static final double PIXEL_SCALE = 255;
+
+    private final double scale;
     private final double[] mean;
     private final double[] std;
 
@@ -34,6 +39,18 @@ public final class Normalisation {
      * @param std  per-channel standard deviation of {@code p / 255}, each positive
      */
     public Normalisation(double[] mean, double[] std) {
+        this(PIXEL_SCALE, mean, std);
+    }
+
+    /**
+     * @param scale what raw values are divided by first (positive)
+     * @param mean  per-channel mean of {@code v / scale}
+     * @param std   per-channel standard deviation of {@code v / scale}, each positive
+     */
+    public Normalisation(double scale, double[] mean, double[] std) {
+        if (!(scale > 0 && Double.isFinite(scale))) {
+            throw new IllegalArgumentException("the scale of raw values must be positive, got " + scale);
+        }
         if (mean.length == 0 || mean.length != std.length) {
             throw new IllegalArgumentException("need one mean and one std per channel, got "
                     + mean.length + " and " + std.length);
@@ -44,6 +61,7 @@ public final class Normalisation {
                         + mean[c] + " and " + std[c]);
             }
         }
+        this.scale = scale;
         this.mean = mean.clone();
         this.std = std.clone();
     }
@@ -73,8 +91,15 @@ public final class Normalisation {
         return new Normalisation(zeros, ones);
     }
 
-    /** The per-channel mean and (population) standard deviation of {@code p / 255} over all of {@code data}. */
+    /**
+     * The per-channel mean and (population) standard deviation of {@code p / 255} over all of an image data
+     * set; for a table ({@link Dataset#isTable}), of each feature column's raw values (scale 1), a constant
+     * column getting std 1 so that it becomes 0 rather than noise amplified a million times.
+     */
     public static Normalisation measure(Dataset data) {
+        if (data.isTable()) {
+            return measureColumns(data);
+        }
         int channels = data.shape().channels();
         int plane = data.shape().height() * data.shape().width();
         double[] sum = new double[channels];
@@ -96,14 +121,36 @@ public final class Normalisation {
         return new Normalisation(mean, std);
     }
 
+    private static Normalisation measureColumns(Dataset data) {
+        int columns = data.shape().elements();
+        double[] mean = new double[columns];
+        double[] std = new double[columns];
+        float[] values = data.values();
+        for (int i = 0; i < values.length; i++) {
+            mean[i % columns] += values[i];
+        }
+        for (int c = 0; c < columns; c++) {
+            mean[c] /= data.size();
+        }
+        for (int i = 0; i < values.length; i++) {
+            double d = values[i] - mean[i % columns];
+            std[i % columns] += d * d;
+        }
+        for (int c = 0; c < columns; c++) {
+            double variance = std[c] / data.size();
+            std[c] = variance > 1e-12 * Math.max(1, mean[c] * mean[c]) ? Math.sqrt(variance) : 1;
+        }
+        return new Normalisation(1, mean, std);
+    }
+
     /** The statistics a run recorded in its {@code data.json}. */
     public static Normalisation of(ExampleFormat format) {
-        return new Normalisation(format.mean(), format.std());
+        return new Normalisation(format.scale(), format.mean(), format.std());
     }
 
     /** These statistics with examples of {@code shape} named {@code classNames}, as a run folder records them. */
     public ExampleFormat format(Shape shape, List<String> classNames) {
-        return new ExampleFormat(shape, mean, std, classNames);
+        return new ExampleFormat(shape, scale, mean, std, classNames);
     }
 
     /**
@@ -132,9 +179,19 @@ public final class Normalisation {
         return std[c];
     }
 
+    /** What raw values are divided by before the statistics apply (255 for pixels, 1 for a table's columns). */
+    public double scale() {
+        return scale;
+    }
+
     /** The normalised value of raw pixel {@code pixel} (0–255) in channel {@code c}. */
     public float apply(int c, int pixel) {
-        return (float) ((pixel / 255.0 - mean[c]) / std[c]);
+        return apply(c, (double) pixel);
+    }
+
+    /** The normalised value of raw value {@code value} in channel {@code c}: {@code (v / scale − mean[c]) / std[c]}. */
+    public float apply(int c, double value) {
+        return (float) ((value / scale - mean[c]) / std[c]);
     }
 
     /** For each channel, the normalised value of each of the 256 raw pixel values. */
@@ -150,7 +207,7 @@ public final class Normalisation {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Normalisation && Arrays.equals(mean, ((Normalisation) o).mean)
+        return o instanceof Normalisation n && scale == n.scale && Arrays.equals(mean, n.mean)
                 && Arrays.equals(std, ((Normalisation) o).std);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,28 @@ class ReaderFuzzTest {
             OptionalInt expected = r.nextBoolean() ? OptionalInt.empty() : OptionalInt.of(1 + r.nextInt(2));
             try {
                 CifarReader.read(List.of(NamedInput.of("cifar#" + i, b)), format, "fuzz", expected);
+                accepted++;
+            } catch (DataException e) {
+                assertTrue(e.getMessage().contains("#" + i), e.getMessage());
+                rejected++;
+            } catch (Throwable t) {
+                fail("case " + i + ": " + t + "\nbytes " + Arrays.toString(b), t);
+            }
+        }
+        assertTrue(accepted > 100 && rejected > CASES / 3, "accepted " + accepted + ", rejected " + rejected);
+    }
+
+    @Test
+    void csvReaderThrowsOnlyDataException() {
+        Random r = new Random(4180);
+        byte[] valid = "a,\"b\"\"x\",label\r\n1.5,-2,cat\n3,4e2,\"dog, big\"\n0,0,cat\n".getBytes(StandardCharsets.UTF_8);
+        int accepted = 0;
+        int rejected = 0;
+        for (int i = 0; i < CASES; i++) {
+            byte[] b = mutate(valid, r);
+            try {
+                CsvTable.Rows rows = CsvTable.read(NamedInput.of("table#" + i, b), "label");
+                rows.dataset("fuzz", rows.classes());
                 accepted++;
             } catch (DataException e) {
                 assertTrue(e.getMessage().contains("#" + i), e.getMessage());
