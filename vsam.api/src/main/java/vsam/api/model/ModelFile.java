@@ -17,7 +17,7 @@ import vsam.api.config.Json;
  * {"format": "vsam-model/1",
  *  "layers": [
  *    {"type": "conv2d", "out": 16, "kernel": 3, "stride": 1, "padding": 1, "bias": false},
- *    {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+ *    {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2}, {"type": "avgpool", "size": 2},
  *    {"type": "residual", "main": [...], "shortcut": [...]},
  *    {"type": "globalavgpool"}, {"type": "flatten"},
  *    {"type": "linear", "out": "classes", "bias": true}]}
@@ -198,6 +198,10 @@ public final class ModelFile {
                 f.only("type", "size");
                 yield new Layer.MaxPool2d(f.positive("size"));
             }
+            case "avgpool" -> {
+                f.only("type", "size");
+                yield new Layer.AvgPool2d(f.positive("size"));
+            }
             case "globalavgpool" -> {
                 f.only("type");
                 yield new Layer.GlobalAvgPool();
@@ -226,7 +230,7 @@ public final class ModelFile {
                 yield new Layer.Residual(main, shortcut);
             }
             default -> throw problem(source, at + ".type", "unknown layer '" + t
-                    + "' (known: conv2d, batchnorm, relu, maxpool, globalavgpool, flatten, linear, residual)");
+                    + "' (known: conv2d, batchnorm, relu, maxpool, avgpool, globalavgpool, flatten, linear, residual)");
         };
     }
 
