@@ -57,6 +57,24 @@ class ModelFileTest {
     }
 
     @Test
+    void theInitSchemeIsOptionalAndNamedAsInitIs() {
+        String layers = "\"layers\": [{\"type\": \"flatten\"}, {\"type\": \"linear\", \"out\": \"classes\"}]";
+        assertEquals(java.util.Optional.empty(), ModelFile.parse("{" + layers + "}", "net.json").init());
+        assertEquals(java.util.Optional.of(InitScheme.HE), ModelFile.parse("{\"init\": \"he\", " + layers + "}", "net.json").init());
+        assertEquals(java.util.Optional.of(InitScheme.PYTORCH),
+                ModelFile.parse("{\"init\": \"PyTorch\", " + layers + "}", "net.json").init(), "any case, as --init reads it");
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> ModelFile.parse("{\"init\": \"xavier\", " + layers + "}", "net.json"));
+        assertEquals("model", unknown.field());
+        assertEquals("net.json: init: unknown init scheme 'xavier' (known: pytorch, he)", unknown.getMessage());
+        assertEquals("net.json: init: 3 is not a scheme's name (known: pytorch, he)",
+                assertThrows(ConfigException.class, () -> ModelFile.parse("{\"init\": 3, " + layers + "}", "net.json")).getMessage());
+        assertEquals("config.json modelFile: init: unknown init scheme 'x' (known: pytorch, he)",
+                assertThrows(ConfigException.class, () -> ModelFile.of(java.util.Map.of("init", "x", "layers", java.util.List.of()),
+                        "config.json modelFile")).getMessage(), "checked in a run's config.json too");
+    }
+
+    @Test
     void eachKindOfMistakeIsNamedWithItsPath() {
         assertEquals("net.json: layers[1].type: unknown layer 'dropout' (known: conv2d, batchnorm, relu, maxpool, avgpool, "
                 + "globalavgpool, flatten, linear, residual)", problem("{\"type\": \"flatten\"}, {\"type\": \"dropout\"}"));
