@@ -57,6 +57,26 @@ class ModelFileCommandTest {
     }
 
     @Test
+    void aModelFilesInitIsTheRunsAndAnExplicitOtherInitIsRefused(@TempDir Path dir) throws Exception {
+        assertFalse(CommandRun.of("models", "show", "mlp").out().contains("\"init\""), "a built-in names no init");
+        Path file = dir.resolve("he-mlp.json");
+        Files.writeString(file, "{\"init\": \"he\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"linear\", \"out\": 16},"
+                + " {\"type\": \"relu\"}, {\"type\": \"linear\", \"out\": \"classes\"}]}");
+        Path run = dir.resolve("run");
+        CommandRun train = CommandRun.of("train", "--model", file.toString(), "--dataset", "embedded", "--epochs", "1",
+                "--train-subset", "64", "--batch-size", "32", "--threads", "1", "--method", "sgd", "--out", run.toString());
+        assertEquals(0, train.code(), train.err());
+        assertEquals(vsam.api.model.InitScheme.HE, ConfigJson.read(Files.readString(run.resolve("config.json"))).init(),
+                "config.json records the file's init, not the default");
+        Path other = dir.resolve("other");
+        CommandRun conflict = CommandRun.of("train", "--model", file.toString(), "--init", "pytorch", "--dataset", "embedded",
+                "--epochs", "1", "--out", other.toString());
+        assertEquals(2, conflict.code(), conflict.err());
+        assertEquals("vsam: " + file + ": init: the model file names he, but --init pytorch was given", conflict.err().strip());
+        assertFalse(Files.exists(other), "nothing written");
+    }
+
+    @Test
     void theOwnDataPathEndToEnd(@TempDir Path dir) throws Exception {
         Path images = dir.resolve("images");
         CommandRun convert = CommandRun.of("images", "--dataset", "embedded", "--train-subset", "300", "--out", images.toString());

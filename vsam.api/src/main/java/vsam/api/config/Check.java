@@ -50,6 +50,25 @@ final class Check {
         }
     }
 
+    /**
+     * A run of a model file that names an init scheme starts from that scheme (docs/ARCHITECTURE.md, "Model
+     * files"), so its configuration records what happened.
+     */
+    static void initOfModelFile(java.util.Optional<vsam.api.model.ModelFile> file, vsam.api.model.InitScheme init) {
+        if (file.isEmpty()) {
+            return;
+        }
+        file.get().init().filter(named -> named != init).ifPresent(named -> {
+            throw new ConfigException("init", file.get().source() + ": init: the model file names " + lower(named)
+                    + ", but the configuration's init is " + lower(init));
+        });
+    }
+
+    /** An enum constant as configurations write it ({@code pytorch}). */
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static <T> T present(String field, T value) {
         if (value == null) {
             throw new ConfigException(field, "(none)", "a value");

@@ -17,6 +17,8 @@ import java.util.Optional;
  *   <li>every given setting that applies to the method is parsed, checked and written, in catalogue
  *       order (settings of other methods are ignored, so one {@code compare} line serves several
  *       methods);</li>
+ *   <li>an init given explicitly must be the one a model file names, if it names one (the file's is
+ *       written with the model; docs/ARCHITECTURE.md, "Model files");</li>
  *   <li>the records check what involves several fields (vSAM's blocks against its window).</li>
  * </ol>
  * Problems are collected field by field ({@link #problems()}), or the first one thrown ({@link #build()}).
@@ -117,6 +119,13 @@ public final class ConfigBuilder {
                 problems.add(problem);
             }
         }
+        if (given.containsKey(Settings.INIT) && problems.stream().noneMatch(p -> owns(Settings.INIT, p) || owns(Settings.MODEL, p))) {
+            try {
+                explicitInitAgrees(tree, given.get(Settings.INIT));
+            } catch (ConfigException problem) {
+                problems.add(problem);
+            }
+        }
         if (!problems.isEmpty()) {
             return new Outcome(Optional.empty(), List.copyOf(problems));
         }
@@ -141,7 +150,29 @@ public final class ConfigBuilder {
                 s.writeText(tree, texts.get(s));
             }
         }
+        if (texts.containsKey(Settings.INIT)) {
+            explicitInitAgrees(tree, texts.get(Settings.INIT));
+        }
         return ConfigJson.fromTree(tree);
+    }
+
+    /**
+     * A model file that names an init scheme sets the run's (the binding of {@link Settings#MODEL} writes it);
+     * an init given explicitly as well must be the same one (docs/ARCHITECTURE.md, "Model files").
+     *
+     * @throws ConfigException naming the file and both schemes when they differ
+     */
+    private static void explicitInitAgrees(Map<String, Object> tree, String givenText) {
+        if (!(tree.get("modelFile") instanceof Map<?, ?> file)) {
+            return;
+        }
+        vsam.api.model.ModelFile model = vsam.api.model.ModelFile.of(file, "the model file");
+        vsam.api.model.InitScheme given = Settings.INIT.parse(givenText);
+        model.init().filter(named -> named != given).ifPresent(named -> {
+            throw new ConfigException(Settings.INIT.path(), model.source() + ": init: the model file names "
+                    + Check.lower(named) + ", but " + Settings.INIT.option().orElse("init") + " " + Check.lower(given)
+                    + " was given");
+        });
     }
 
     private void writeGiven(Map<String, Object> tree, Setting<?> s) {

@@ -20,7 +20,8 @@ import vsam.api.network.LossOptions;
  * @param modelFile      the network, when {@code model} names a model file's network rather than a built-in
  *                       ({@code --model my-net.json}): the file's contents, so the run folder and its checkpoints
  *                       hold everything needed to rebuild it
- * @param init           how the weights start ({@link InitScheme}); generated in Java from {@code seed}
+ * @param init           how the weights start ({@link InitScheme}); generated in Java from {@code seed}; the
+ *                       scheme the model file names, when it names one
  * @param data           data set and its alterations
  * @param epochs         passes over the training set
  * @param batchSize      examples per step
@@ -50,6 +51,7 @@ public record RunConfig(String backend, String device, int threads, String model
             Check.named("model", model);
         }
         Check.present("init", init);
+        Check.initOfModelFile(modelFile, init);
         Check.present("data", data);
         Settings.EPOCHS.check(epochs);
         Settings.BATCH_SIZE.check(batchSize);

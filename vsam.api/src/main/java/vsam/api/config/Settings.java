@@ -44,7 +44,8 @@ public final class Settings {
             .allowed(new Allowed<>(v -> Models.IDS.contains(v) || v.endsWith(".json"),
                     "one of " + String.join(", ", Models.IDS) + ", or a model file (.json)"))
             .help("A built-in model (mlp, cnn-s, resnet18; 'vsam models' lists them), or a model file (.json) in the "
-                    + "format 'vsam models show cnn-s' prints; the run folder keeps the file's contents.")
+                    + "format 'vsam models show cnn-s' prints; the run folder keeps the file's contents. A file that names "
+                    + "an \"init\" scheme sets the run's --init.")
             .bound(new Setting.Binding<>() {
                 public String read(Map<String, Object> tree) {
                     if (tree.get("modelFile") instanceof Map<?, ?> file && file.get("source") instanceof String source
@@ -57,8 +58,11 @@ public final class Settings {
                 public void write(Map<String, Object> tree, String value) {
                     if (value.endsWith(".json")) {
                         java.nio.file.Path file = java.nio.file.Path.of(value);
-                        tree.put("modelFile", ModelFile.read(file).treeWithSource());
+                        ModelFile read = ModelFile.read(file);
+                        tree.put("modelFile", read.treeWithSource());
                         tree.put("model", Models.quantizedId(ModelFile.nameOf(file), quantizationIn(tree)));
+                        // a file that names its init scheme fixes the run's (docs/ARCHITECTURE.md, "Model files")
+                        read.init().ifPresent(scheme -> INIT.write(tree, scheme));
                     } else {
                         tree.put("modelFile", Json.NULL);
                         tree.put("model", Models.quantizedId(value, quantizationIn(tree)));

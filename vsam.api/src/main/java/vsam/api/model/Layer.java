@@ -70,6 +70,22 @@ public sealed interface Layer {
         }
     }
 
+    /**
+     * Average pooling with a square window, stride equal to the window and no padding, as
+     * {@code torch.nn.AvgPool2d(size)}: {@code y[c][oy][ox] = (1/size²) Σ_{i,j<size} x[c][oy·size+i][ox·size+j]},
+     * output side {@code ⌊side/size⌋} (the rows and columns left over are not read).
+     */
+    record AvgPool2d(int size) implements Layer {
+        public AvgPool2d {
+            positive("size", size);
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            return new Shape(in.channels(), in.height() / size, in.width() / size);
+        }
+    }
+
     /** Global average pooling to {@code (channels, 1, 1)}. */
     record GlobalAvgPool() implements Layer {
         @Override

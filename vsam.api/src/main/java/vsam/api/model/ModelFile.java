@@ -15,9 +15,10 @@ import vsam.api.config.Json;
  *
  * <pre>
  * {"format": "vsam-model/1",
+ *  "init": "pytorch",
  *  "layers": [
  *    {"type": "conv2d", "out": 16, "kernel": 3, "stride": 1, "padding": 1, "bias": false},
- *    {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
+ *    {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2}, {"type": "avgpool", "size": 2},
  *    {"type": "residual", "main": [...], "shortcut": [...]},
  *    {"type": "globalavgpool"}, {"type": "flatten"},
  *    {"type": "linear", "out": "classes", "bias": true}]}
@@ -27,14 +28,17 @@ import vsam.api.config.Json;
  * data set's class count. Defaults: {@code stride} 1, {@code padding} 0, {@code bias} true. Every layer's
  * shape is checked from the input on; a problem names the source, the JSON path and what is wrong
  * ({@code my-net.json: layers[3].in: 16 given, but 32 channels come in}); {@code "source"}, which a run's
- * config.json adds, is the path the file was read from.
+ * config.json adds, is the path the file was read from. The optional {@code "init"} names the
+ * {@link InitScheme} the weights start from ({@code pytorch}, {@code he}, the names {@code --init} takes); a
+ * file that names one fixes the run's init (docs/ARCHITECTURE.md, "Model files"), a file without one leaves
+ * it to the run's {@code --init}, as the built-ins do.
  */
 public final class ModelFile {
 
     /** The format tag a file carries. */
     public static final String FORMAT = "vsam-model/1";
 
-    private static final Set<String> TOP = Set.of("format", "description", "source", "layers");
+    private static final Set<String> TOP = Set.of("format", "description", "source", "init", "layers");
 
     private final String source;
     private final Map<?, ?> tree;
@@ -89,7 +93,7 @@ public final class ModelFile {
         }
         for (Object key : m.keySet()) {
             if (!TOP.contains(key)) {
-                throw problem(source, String.valueOf(key), "unknown field (known: format, description, source, layers)");
+                throw problem(source, String.valueOf(key), "unknown field (known: format, description, source, init, layers)");
             }
         }
         if (m.containsKey("format") && !FORMAT.equals(m.get("format"))) {
@@ -98,7 +102,30 @@ public final class ModelFile {
         if (!(m.get("layers") instanceof List<?>)) {
             throw problem(source, "layers", "a list of layers is needed");
         }
-        return new ModelFile(m.get("source") instanceof String s ? s : source, m, null);
+        String named = m.get("source") instanceof String s ? s : source;
+        if (m.containsKey("init")) {
+            initScheme(m.get("init"), named);
+        }
+        return new ModelFile(named, m, null);
+    }
+
+    /** The init scheme this file names, if it names one (the run then starts from it, whatever its default). */
+    public java.util.Optional<InitScheme> init() {
+        return tree.containsKey("init") ? java.util.Optional.of(initScheme(tree.get("init"), source)) : java.util.Optional.empty();
+    }
+
+    /** {@code pytorch} or {@code he} (any case, as {@code --init} reads them) as the scheme. */
+    private static InitScheme initScheme(Object name, String source) {
+        if (name instanceof String text) {
+            for (InitScheme scheme : InitScheme.values()) {
+                if (scheme.name().equalsIgnoreCase(text.strip())) {
+                    return scheme;
+                }
+            }
+        }
+        throw problem(source, "init", (name instanceof String ? "unknown init scheme '" + name + "'" : name + " is not a scheme's name")
+                + " (known: " + String.join(", ", java.util.Arrays.stream(InitScheme.values())
+                        .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList()) + ")");
     }
 
     /** This file's tree with {@code "source"}: the path it was read from, kept so later messages name it. */
@@ -198,6 +225,10 @@ public final class ModelFile {
                 f.only("type", "size");
                 yield new Layer.MaxPool2d(f.positive("size"));
             }
+            case "avgpool" -> {
+                f.only("type", "size");
+                yield new Layer.AvgPool2d(f.positive("size"));
+            }
             case "globalavgpool" -> {
                 f.only("type");
                 yield new Layer.GlobalAvgPool();
@@ -226,7 +257,7 @@ public final class ModelFile {
                 yield new Layer.Residual(main, shortcut);
             }
             default -> throw problem(source, at + ".type", "unknown layer '" + t
-                    + "' (known: conv2d, batchnorm, relu, maxpool, globalavgpool, flatten, linear, residual)");
+                    + "' (known: conv2d, batchnorm, relu, maxpool, avgpool, globalavgpool, flatten, linear, residual)");
         };
     }
 

@@ -67,7 +67,7 @@ final class ParameterLayout {
                 boolean shortcut = walk(r.shortcut(), p + "shortcut.", shape, positive);
                 positive = main && shortcut;
             }
-            // MaxPool2d, GlobalAvgPool and Flatten keep the sign
+            // MaxPool2d, AvgPool2d, GlobalAvgPool and Flatten keep the sign (and have no parameters, but take an index)
             shape = layer.outputShape(shape);
         }
         return positive;

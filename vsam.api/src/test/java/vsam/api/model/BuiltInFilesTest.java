@@ -1,6 +1,7 @@
 package vsam.api.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,14 @@ class BuiltInFilesTest {
         for (String id : Models.IDS) {
             ModelFile printed = ModelFile.parse(Models.file(id).json(), id + " (printed)");
             assertEquals(Models.byId(id, new Shape(3, 32, 32), 100), printed.spec(id, new Shape(3, 32, 32), 100));
+        }
+    }
+
+    @Test
+    void theBuiltInsNameNoInitSchemeSoTheRunsInitApplies() {
+        for (String id : Models.IDS) {
+            assertEquals(java.util.Optional.empty(), Models.file(id).init(), id);
+            assertFalse(Models.file(id).json().contains("\"init\""), id + " as 'vsam models show' prints it");
         }
     }
 }

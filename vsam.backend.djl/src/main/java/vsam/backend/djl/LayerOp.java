@@ -129,6 +129,19 @@ sealed interface LayerOp {
         }
     }
 
+    /**
+     * Average pooling, window = stride = {@code size}, no padding, floor mode: libtorch's {@code avg_pool2d}
+     * (what {@code torch.nn.AvgPool2d(size)} calls), {@code y = (1/size²) Σ window}, differentiated by autograd.
+     */
+    record AvgPool(Shape window) implements LayerOp {
+        private static final Shape NO_PADDING = new Shape(0, 0);
+
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return JniUtils.avgPool((PtNDArray) x, window, window, NO_PADDING, false, true);
+        }
+    }
+
     /** Mean over height and width ({@code adaptive_avg_pool2d} to 1×1), keeping {@code N×C×1×1}. */
     record GlobalAvgPool() implements LayerOp {
         private static final Shape ONE_BY_ONE = new Shape(1, 1);
@@ -249,6 +262,8 @@ sealed interface LayerOp {
                 return new Relu();
             } else if (layer instanceof Layer.MaxPool2d p) {
                 return new MaxPool(new Shape(p.size(), p.size()));
+            } else if (layer instanceof Layer.AvgPool2d p) {
+                return new AvgPool(new Shape(p.size(), p.size()));
             } else if (layer instanceof Layer.GlobalAvgPool) {
                 return new GlobalAvgPool();
             } else if (layer instanceof Layer.Flatten) {

@@ -1,6 +1,8 @@
 package vsam.backend.javacpp;
 
 import java.util.Random;
+import vsam.api.model.ModelFile;
+import vsam.api.model.ModelSpec;
 import vsam.api.model.Shape;
 import vsam.api.network.HostBatch;
 
@@ -22,6 +24,26 @@ public final class Fixtures {
             y[i] = r.nextInt(classes);
         }
         return new HostBatch(x, y, n, shape);
+    }
+
+    /**
+     * A model file (not a built-in) with every layer kind the model-file format has (docs/ARCHITECTURE.md,
+     * "Model files"), on 3×19×19 inputs and 5 classes: odd sides make both poolings drop a row and a column
+     * ({@code avgpool} 19 → 9, {@code maxpool} 5 → 2), so the gradient of what no window reads is checked too.
+     */
+    public static ModelSpec everyLayerKind() {
+        return ModelFile.parse("""
+                {"layers": [
+                  {"type": "conv2d", "out": 6, "kernel": 3, "padding": 1},
+                  {"type": "batchnorm"}, {"type": "relu"}, {"type": "avgpool", "size": 2},
+                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "stride": 2, "padding": 1, "bias": false},
+                      {"type": "batchnorm"}, {"type": "relu"}, {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}],
+                    "shortcut": [{"type": "conv2d", "out": 8, "kernel": 1, "stride": 2, "bias": false}, {"type": "batchnorm"}]},
+                  {"type": "relu"}, {"type": "maxpool", "size": 2},
+                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}]},
+                  {"type": "globalavgpool"}, {"type": "flatten"},
+                  {"type": "linear", "out": 12}, {"type": "relu"}, {"type": "linear", "out": "classes"}]}""",
+                "every-layer.json").spec("every-layer", new Shape(3, 19, 19), 5);
     }
 
     /** Uniform random values in [-1, 1). */

@@ -30,6 +30,7 @@ import vsam.api.config.Recipe;
 import vsam.api.config.RunConfig;
 import vsam.api.config.Setting;
 import vsam.api.config.Settings;
+import vsam.api.model.ModelFile;
 import vsam.data.DataCatalog;
 import vsam.data.DataException;
 import vsam.gui.run.BackendOption;
@@ -75,6 +76,7 @@ public final class ConfigForm {
         load(RunConfig.defaults());
         field(Settings.METHOD).addListener((obs, old, now) -> choiceChanged(old, text(Settings.DATASET), now, text(Settings.DATASET)));
         field(Settings.DATASET).addListener((obs, old, now) -> choiceChanged(text(Settings.METHOD), old, text(Settings.METHOD), now));
+        field(Settings.MODEL).addListener((obs, old, now) -> modelChanged(now));
         fields.values().forEach(p -> p.addListener((obs, old, now) -> validate()));
         validate();
     }
@@ -209,6 +211,22 @@ public final class ConfigForm {
      */
     public void applyRecipe(Recipe recipe) {
         load(recipe.apply(config().orElseGet(RunConfig::defaults)));
+    }
+
+    /**
+     * A model file that names its init scheme sets the init field to it, as it sets the run's
+     * (docs/ARCHITECTURE.md, "Model files"); changing the field afterwards is then the conflict the
+     * form reports.
+     */
+    private void modelChanged(String model) {
+        if (loading || model == null || !model.strip().endsWith(".json")) {
+            return;
+        }
+        try {
+            ModelFile.read(Path.of(model.strip())).init().ifPresent(i -> field(Settings.INIT).set(Settings.INIT.type().format(i)));
+        } catch (ConfigException | InvalidPathException e) {
+            // validate() reports what is wrong with the file
+        }
     }
 
     /** A field at the old method's or data set's default follows to the new one's. */

@@ -118,6 +118,25 @@ class ConfigFormTest {
     }
 
     @Test
+    void aModelFileThatNamesItsInitSetsTheInitField(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("he.json");
+        java.nio.file.Files.writeString(file,
+                "{\"init\": \"he\", \"layers\": [{\"type\": \"flatten\"}, {\"type\": \"linear\", \"out\": \"classes\"}]}");
+        ConfigForm f = form();
+        assertEquals("pytorch", f.field(Settings.INIT).get());
+        f.field(Settings.MODEL).set(file.toString());
+        assertEquals("he", f.field(Settings.INIT).get(), "the file's init fills the field");
+        assertEquals(vsam.api.model.InitScheme.HE, f.config().orElseThrow().init());
+        f.field(Settings.INIT).set("pytorch");
+        assertEquals(file + ": init: the model file names he, but --init pytorch was given", f.errorProperty().get());
+        assertEquals(java.util.Set.of(Settings.INIT.path()), f.invalidFields());
+        ConfigForm again = form();
+        again.field(Settings.MODEL).set(file.toString());
+        again.load(again.config().orElseThrow());
+        assertEquals("he", again.field(Settings.INIT).get(), "a loaded run shows its init");
+    }
+
+    @Test
     void vsamBlocksMustDivideTheWindow() {
         ConfigForm f = form();
         f.field(Settings.WINDOW).set("48");

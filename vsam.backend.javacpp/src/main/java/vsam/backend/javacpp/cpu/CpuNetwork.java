@@ -186,6 +186,8 @@ final class CpuNetwork implements Network {
                         runningAt += 2 * b.channels();
                     } else if (layer instanceof Layer.MaxPool2d m) {
                         node = new MaxPool(m, shape);
+                    } else if (layer instanceof Layer.AvgPool2d a) {
+                        node = new AvgPool(a, shape);
                     } else if (layer instanceof Layer.GlobalAvgPool) {
                         node = new GlobalAvgPool(shape);
                     } else {

@@ -103,6 +103,8 @@ final class CudaNetwork implements Network {
                     runningAt += 2L * b.channels();
                 } else if (layer instanceof Layer.MaxPool2d m) {
                     node = Pool.max(gpu, m, shape);
+                } else if (layer instanceof Layer.AvgPool2d a) {
+                    node = Pool.average(gpu, a, shape);
                 } else if (layer instanceof Layer.GlobalAvgPool) {
                     node = Pool.globalAverage(gpu, shape);
                 } else if (layer instanceof Layer.Residual r) {

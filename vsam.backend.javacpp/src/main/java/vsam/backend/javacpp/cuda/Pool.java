@@ -10,6 +10,10 @@ import vsam.api.model.Shape;
  * <ul>
  *   <li>max pooling {@code k × k} ({@code CUDNN_POOLING_MAX_DETERMINISTIC}):
  *       {@code y = max over the window}, backward sends {@code dy} to the window's maximum;</li>
+ *   <li>average pooling {@code k × k} ({@code CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING}; without padding
+ *       the count is always {@code k²}), as {@code torch.nn.AvgPool2d(k)}: {@code y = (1/k²) Σ window},
+ *       {@code ⌊H/k⌋ × ⌊W/k⌋} outputs, backward {@code dx = dy / k²} over each window and 0 on the rows and
+ *       columns past the last whole window;</li>
  *   <li>global average pooling (the window is the whole {@code H × W} plane):
  *       {@code y[n][c] = (1/HW) Σ x[n][c]}, backward {@code dx = dy / HW}.</li>
  * </ul>
@@ -40,6 +44,12 @@ final class Pool extends BufferedNode {
     /** {@code k × k} max pooling with stride {@code k}. */
     static Pool max(Gpu gpu, Layer.MaxPool2d layer, Shape in) {
         return new Pool(gpu, in, layer.outputShape(in), cudnn.CUDNN_POOLING_MAX_DETERMINISTIC, layer.size(), layer.size());
+    }
+
+    /** {@code k × k} average pooling with stride {@code k} (docs/ARCHITECTURE.md, "Model files"). */
+    static Pool average(Gpu gpu, Layer.AvgPool2d layer, Shape in) {
+        return new Pool(gpu, in, layer.outputShape(in), cudnn.CUDNN_POOLING_AVERAGE_COUNT_INCLUDE_PADDING, layer.size(),
+                layer.size());
     }
 
     /** Global average pooling to {@code C × 1 × 1}. */

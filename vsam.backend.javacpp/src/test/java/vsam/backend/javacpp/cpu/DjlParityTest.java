@@ -54,19 +54,32 @@ class DjlParityTest extends CpuAndDjlSessions {
 
     @Test
     void aModelFileWithEveryLayerKindAgrees() {
-        ModelSpec spec = vsam.api.model.ModelFile.parse("""
-                {"layers": [
-                  {"type": "conv2d", "out": 6, "kernel": 3, "padding": 1},
-                  {"type": "batchnorm"}, {"type": "relu"}, {"type": "maxpool", "size": 2},
-                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "stride": 2, "padding": 1, "bias": false},
-                      {"type": "batchnorm"}, {"type": "relu"}, {"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}],
-                    "shortcut": [{"type": "conv2d", "out": 8, "kernel": 1, "stride": 2, "bias": false}, {"type": "batchnorm"}]},
-                  {"type": "relu"},
-                  {"type": "residual", "main": [{"type": "conv2d", "out": 8, "kernel": 3, "padding": 1}]},
-                  {"type": "globalavgpool"}, {"type": "flatten"},
-                  {"type": "linear", "out": 12}, {"type": "relu"}, {"type": "linear", "out": "classes"}]}""",
-                "every-layer.json").spec("every-layer", new Shape(3, 16, 16), 5);
+        ModelSpec spec = Fixtures.everyLayerKind();
+        assertEquals(Set.of(Layer.class.getPermittedSubclasses()), kinds(spec.layers()), "every kind of the sealed Layer interface");
         assertSameLossAndGradient(spec, 4, 6);
+    }
+
+    private static Set<Class<?>> kinds(List<Layer> layers) {
+        Set<Class<?>> kinds = new java.util.HashSet<>();
+        for (Layer layer : layers) {
+            kinds.add(layer.getClass());
+            if (layer instanceof Layer.Residual r) {
+                kinds.addAll(kinds(r.main()));
+                kinds.addAll(kinds(r.shortcut()));
+            }
+        }
+        return kinds;
+    }
+
+    /**
+     * A 3×3 average pool on 11×11 (floor: 3×3 outputs, two rows and columns unread) right after a
+     * convolution, so the convolution's weight gradient sees the pool's input gradient everywhere.
+     */
+    @Test
+    void averagePoolingWithARemainderAgrees() {
+        ModelSpec spec = new ModelSpec("avgpool-remainder", new Shape(2, 11, 11), 3, List.of(
+                new Layer.Conv2d(2, 4, 3, 1, 1, true), new Layer.AvgPool2d(3), new Layer.Flatten(), new Layer.Linear(36, 3, true)));
+        assertSameLossAndGradient(spec, 5, 9);
     }
 
     @Test

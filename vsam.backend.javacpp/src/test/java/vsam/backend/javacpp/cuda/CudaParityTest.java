@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The CUDA path and the CPU path agree: same seed and batch give the same loss (1e-4 relative), the same
  * gradient segment by segment (1e-3 relative L2), the same BatchNorm running buffers after the pass and
- * the same inference-mode evaluation, for mlp, cnn-s and resnet18 (batch 2). Skipped, with the reason
+ * the same inference-mode evaluation, for mlp, cnn-s, resnet18 (batch 2) and a model file with every layer kind. Skipped, with the reason
  * printed, where CUDA is unavailable.
  */
 class CudaParityTest extends CpuAndCudaSessions {
@@ -37,5 +37,11 @@ class CudaParityTest extends CpuAndCudaSessions {
     @Test
     void resnet18AgreesWithTheCpuPath() {
         assertAgrees("resnet18");
+    }
+
+    /** Includes average pooling (cuDNN's, with a row and a column no window reads) and max pooling on odd sides. */
+    @Test
+    void aModelFileWithEveryLayerKindAgreesWithTheCpuPath() {
+        assertAgrees("every-layer");
     }
 }
