@@ -66,6 +66,10 @@ public final class Settings {
                     } else {
                         tree.put("modelFile", Json.NULL);
                         tree.put("model", Models.quantizedId(value, quantizationIn(tree)));
+                        // a built-in that names its init (the transformers) makes it the default; --init still wins
+                        if (Models.IDS.contains(Models.baseId(value))) {
+                            Models.file(Models.baseId(value)).init().ifPresent(scheme -> INIT.write(tree, scheme));
+                        }
                     }
                 }
             });

@@ -102,7 +102,11 @@ public sealed interface Layer {
         }
     }
 
-    /** Fully connected layer, weight shape {@code [out, in]}, initialised by the run's {@link InitScheme}. */
+    /**
+     * Fully connected layer, weight shape {@code [out, in]}, initialised by the run's {@link InitScheme}: on a
+     * flat input of {@code in} values, or on each token of a token sequence {@code (T, in, 1) → (T, out, 1)}
+     * (rows {@code n·T} of one matrix product).
+     */
     record Linear(int in, int out, boolean bias) implements Layer {
         public Linear {
             positive("in", in);
@@ -111,10 +115,142 @@ public sealed interface Layer {
 
         @Override
         public Shape outputShape(Shape input) {
-            if (input.elements() != in) {
-                throw new IllegalArgumentException("linear layer expects " + in + " inputs, got " + input);
+            if (input.elements() == in) {
+                return new Shape(out, 1, 1);
             }
-            return new Shape(out, 1, 1);
+            if (input.height() == in && input.width() == 1) {
+                return new Shape(input.channels(), out, 1);
+            }
+            throw new IllegalArgumentException("linear layer expects " + in + " inputs (or tokens of " + in + "), got " + input);
+        }
+
+        /** The rows one example contributes: 1 for a flat input, {@code T} for a token sequence. */
+        public int rows(Shape input) {
+            return input.elements() == in ? 1 : input.channels();
+        }
+    }
+
+    // Transformer layers (docs/ARCHITECTURE.md, "Transformer layers"). A token sequence of T tokens of width D
+    // has the shape (T, D, 1) and is stored [n, T, D]: token after token.
+
+    /**
+     * A feature map's positions as a token sequence: {@code (c, h, w) → (h·w, c, 1)}, token {@code t} being
+     * position {@code (t / w, t mod w)}, i.e. {@code x.flatten(2).transpose(1, 2)}. After a convolution with
+     * kernel = stride = patch size it completes a patch embedding.
+     */
+    record Tokens() implements Layer {
+        @Override
+        public Shape outputShape(Shape in) {
+            return new Shape(in.height() * in.width(), in.channels(), 1);
+        }
+    }
+
+    /** Prepends a learned class token, {@code [1, 1, D]}: {@code (T, D, 1) → (T + 1, D, 1)}. */
+    record ClassToken(int width) implements Layer {
+        public ClassToken {
+            positive("width", width);
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireTokens(in, width);
+            return new Shape(in.channels() + 1, width, 1);
+        }
+    }
+
+    /** Adds a learned position embedding, {@code [1, T, D]}, to a token sequence of {@code T} tokens. */
+    record PositionEmbedding(int tokens, int width) implements Layer {
+        public PositionEmbedding {
+            positive("tokens", tokens);
+            positive("width", width);
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireTokens(in, width);
+            if (in.channels() != tokens) {
+                throw new IllegalArgumentException("position embedding for " + tokens + " tokens, got " + in.channels());
+            }
+            return in;
+        }
+    }
+
+    /**
+     * Layer normalisation over each token's {@code D} values (or over a flat vector of {@code D}):
+     * {@code y = γ ⊙ (x − μ) / √(σ² + ε) + β} with the token's mean and biased variance, {@code γ = 1, β = 0}
+     * at the start. It has no running statistics.
+     */
+    record LayerNorm(int width) implements Layer {
+        /** PyTorch's default epsilon. */
+        public static final float EPSILON = 1e-5f;
+
+        public LayerNorm {
+            positive("width", width);
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            if (in.elements() != width) {
+                requireTokens(in, width);
+            }
+            return in;
+        }
+    }
+
+    /**
+     * Multi-head self-attention over a token sequence: {@code [Q K V] = x W_qkvᵀ + b_qkv} ({@code W_qkv}
+     * {@code [3D, D]}, output feature {@code s·D + h·D/H + j} being query/key/value {@code s} of head
+     * {@code h}), per head {@code softmax(Q Kᵀ / √(D/H)) V}, heads concatenated, then {@code W_o} {@code [D, D]}
+     * and {@code b_o}.
+     */
+    record SelfAttention(int width, int heads) implements Layer {
+        public SelfAttention {
+            positive("width", width);
+            positive("heads", heads);
+            if (width % heads != 0) {
+                throw new IllegalArgumentException("width " + width + " does not split into " + heads + " heads");
+            }
+        }
+
+        @Override
+        public Shape outputShape(Shape in) {
+            requireTokens(in, width);
+            return in;
+        }
+
+        /** Width of one head, {@code D / H}. */
+        public int headWidth() {
+            return width / heads;
+        }
+    }
+
+    /** GELU, the exact form {@code x · Φ(x) = x/2 · (1 + erf(x/√2))} (PyTorch's {@code approximate='none'}). */
+    record Gelu() implements Layer {
+        @Override
+        public Shape outputShape(Shape in) {
+            return in;
+        }
+    }
+
+    /** The mean of a token sequence's tokens: {@code (T, D, 1) → (D, 1, 1)}. */
+    record TokenMeanPool() implements Layer {
+        @Override
+        public Shape outputShape(Shape in) {
+            if (in.width() != 1) {
+                throw new IllegalArgumentException("token pooling needs a token sequence (T, D, 1), got " + in);
+            }
+            return new Shape(in.height(), 1, 1);
+        }
+    }
+
+    /** The first token of a sequence (the class token, when {@link ClassToken} put one there): {@code (T, D, 1) → (D, 1, 1)}. */
+    record ClassTokenPool() implements Layer {
+        @Override
+        public Shape outputShape(Shape in) {
+            if (in.width() != 1) {
+                throw new IllegalArgumentException("token pooling needs a token sequence (T, D, 1), got " + in);
+            }
+            return new Shape(in.height(), 1, 1);
         }
     }
 
@@ -145,6 +281,13 @@ public sealed interface Layer {
     private static void positive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requireTokens(Shape in, int width) {
+        if (in.height() != width || in.width() != 1) {
+            throw new IllegalArgumentException("layer expects a token sequence of width " + width + " (T, " + width
+                    + ", 1), got " + in);
         }
     }
 

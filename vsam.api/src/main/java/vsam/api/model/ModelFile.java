@@ -186,18 +186,53 @@ public final class ModelFile {
             if (!(list.get(i) instanceof Map<?, ?> m)) {
                 throw problem(source, at, "a layer is a JSON object with a \"type\"");
             }
-            Layer layer = layer(m, at, shape, classes);
-            Shape next;
-            try {
-                next = layer.outputShape(shape);
-            } catch (IllegalArgumentException e) {
-                throw problem(source, at, e.getMessage().startsWith("shape dimensions must be positive")
-                        ? "the shape goes to zero (" + shape + " comes in)" : e.getMessage());
+            for (Layer layer : expand(m, at, shape, classes)) {
+                Shape next;
+                try {
+                    next = layer.outputShape(shape);
+                } catch (IllegalArgumentException e) {
+                    throw problem(source, at, e.getMessage().startsWith("shape dimensions must be positive")
+                            ? "the shape goes to zero (" + shape + " comes in)" : e.getMessage());
+                }
+                out.add(layer);
+                shape = next;
             }
-            out.add(layer);
-            shape = next;
         }
         return out;
+    }
+
+    /**
+     * The layers one entry stands for: itself, or for the two composite entries the layers they are made of.
+     * {@code patchembed} ({@code out} = width D, {@code patch} p) is a {@code conv2d} with kernel = stride = p
+     * and bias, then {@code tokens}. {@code transformer} ({@code heads}, {@code mlp}; width from the tokens coming
+     * in) is the pre-norm block {@code x + attention(layernorm(x))}, then {@code x + linear(gelu(linear(layernorm(x))))}.
+     */
+    private List<Layer> expand(Map<?, ?> m, String at, Shape in, int classes) {
+        Object type = m.get("type");
+        Fields f = new Fields(m, at);
+        if ("patchembed".equals(type)) {
+            f.only("type", "in", "out", "patch");
+            int patch = f.positive("patch");
+            return List.of(new Layer.Conv2d(f.matching("in", in.channels(), "channels come in"), f.positive("out"), patch, patch,
+                    0, true), new Layer.Tokens());
+        }
+        if ("transformer".equals(type)) {
+            f.only("type", "width", "heads", "mlp");
+            if (in.width() != 1) {
+                throw problem(source, at, "a transformer block needs a token sequence, but " + in + " comes in (put patchembed first)");
+            }
+            int d = f.matching("width", in.height(), "wide tokens come in");
+            int heads = f.positive("heads");
+            if (d % heads != 0) {
+                throw problem(source, at + ".heads", "width " + d + " does not split into " + heads + " heads");
+            }
+            int hidden = f.positive("mlp");
+            return List.of(
+                    new Layer.Residual(List.of(new Layer.LayerNorm(d), new Layer.SelfAttention(d, heads)), List.of()),
+                    new Layer.Residual(List.of(new Layer.LayerNorm(d), new Layer.Linear(d, hidden, true), new Layer.Gelu(),
+                            new Layer.Linear(hidden, d, true)), List.of()));
+        }
+        return List.of(layer(m, at, in, classes));
     }
 
     private Layer layer(Map<?, ?> m, String at, Shape in, int classes) {
@@ -239,8 +274,48 @@ public final class ModelFile {
             }
             case "linear" -> {
                 f.only("type", "in", "out", "bias");
-                int inFeatures = f.matching("in", (int) in.elements(), "features come in");
+                // on a token sequence (T, D, 1), T > 1 and D > 1, a linear layer acts on each token
+                boolean tokens = in.width() == 1 && in.height() > 1 && in.channels() > 1;
+                int inFeatures = tokens ? f.matching("in", in.height(), "values per token come in")
+                        : f.matching("in", (int) in.elements(), "features come in");
                 yield new Layer.Linear(inFeatures, f.size("out", classes), f.bool("bias", true));
+            }
+            case "tokens" -> {
+                f.only("type");
+                yield new Layer.Tokens();
+            }
+            case "classtoken" -> {
+                f.only("type");
+                yield new Layer.ClassToken(in.height());
+            }
+            case "posembed" -> {
+                f.only("type");
+                yield new Layer.PositionEmbedding(in.channels(), in.height());
+            }
+            case "layernorm" -> {
+                f.only("type", "width");
+                yield new Layer.LayerNorm(f.matching("width", in.width() == 1 && in.height() > 1 ? in.height() : (int) in.elements(),
+                        "values per token come in"));
+            }
+            case "attention" -> {
+                f.only("type", "heads");
+                int heads = f.positive("heads");
+                if (in.height() % heads != 0) {
+                    throw problem(source, at + ".heads", "width " + in.height() + " does not split into " + heads + " heads");
+                }
+                yield new Layer.SelfAttention(in.height(), heads);
+            }
+            case "gelu" -> {
+                f.only("type");
+                yield new Layer.Gelu();
+            }
+            case "meanpool" -> {
+                f.only("type");
+                yield new Layer.TokenMeanPool();
+            }
+            case "clspool" -> {
+                f.only("type");
+                yield new Layer.ClassTokenPool();
             }
             case "residual" -> {
                 f.only("type", "main", "shortcut");
@@ -257,7 +332,8 @@ public final class ModelFile {
                 yield new Layer.Residual(main, shortcut);
             }
             default -> throw problem(source, at + ".type", "unknown layer '" + t
-                    + "' (known: conv2d, batchnorm, relu, maxpool, avgpool, globalavgpool, flatten, linear, residual)");
+                    + "' (known: conv2d, batchnorm, relu, maxpool, avgpool, globalavgpool, flatten, linear, residual, "
+                    + "patchembed, tokens, classtoken, posembed, layernorm, attention, gelu, transformer, meanpool, clspool)");
         };
     }
 

@@ -7,7 +7,7 @@ import java.util.Optional;
 public final class Models {
 
     /** The catalogue's ids, in the order they are listed to users. */
-    public static final List<String> IDS = List.of("mlp", "cnn-s", "resnet18");
+    public static final List<String> IDS = List.of("mlp", "cnn-s", "resnet18", "vit-tiny", "vit-cifar");
 
     private Models() {
     }

@@ -62,12 +62,31 @@ final class ParameterLayout {
                 positive = false;
             } else if (layer instanceof Layer.Relu) {
                 positive = true;
+            } else if (layer instanceof Layer.LayerNorm n) {
+                add(p + "weight", new int[] {n.width()}, Role.LAYER_NORM_GAMMA, 1);
+                add(p + "bias", new int[] {n.width()}, Role.LAYER_NORM_BETA, 1);
+                positive = false;
+            } else if (layer instanceof Layer.SelfAttention a) {
+                int d = a.width();
+                add(p + "qkv.weight", new int[] {3 * d, d}, Role.WEIGHT, d);
+                add(p + "qkv.bias", new int[] {3 * d}, Role.BIAS, d);
+                add(p + "proj.weight", new int[] {d, d}, Role.WEIGHT, d);
+                add(p + "proj.bias", new int[] {d}, Role.BIAS, d);
+                positive = false;
+            } else if (layer instanceof Layer.PositionEmbedding e) {
+                add(p + "weight", new int[] {1, e.tokens(), e.width()}, Role.EMBEDDING, 1);
+                positive = false;
+            } else if (layer instanceof Layer.ClassToken c) {
+                add(p + "weight", new int[] {1, 1, c.width()}, Role.EMBEDDING, 1);
+                positive = false;
+            } else if (layer instanceof Layer.Gelu) {
+                positive = false;
             } else if (layer instanceof Layer.Residual r) {
                 boolean main = walk(r.main(), p + "main.", shape, positive);
                 boolean shortcut = walk(r.shortcut(), p + "shortcut.", shape, positive);
                 positive = main && shortcut;
             }
-            // MaxPool2d, AvgPool2d, GlobalAvgPool and Flatten keep the sign (and have no parameters, but take an index)
+            // MaxPool2d, AvgPool2d, GlobalAvgPool, Flatten, Tokens and the token pools keep the sign (and have no parameters, but take an index)
             shape = layer.outputShape(shape);
         }
         return positive;

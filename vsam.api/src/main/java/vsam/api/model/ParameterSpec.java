@@ -22,6 +22,15 @@ public record ParameterSpec(String name, int[] shape, Role role, int fanIn) {
         BATCH_NORM_GAMMA,
         /** BatchNorm's beta: always 0. */
         BATCH_NORM_BETA,
+        /** LayerNorm's gamma: always 1. */
+        LAYER_NORM_GAMMA,
+        /** LayerNorm's beta: always 0. */
+        LAYER_NORM_BETA,
+        /**
+         * A learned embedding added to or put among the tokens (position embedding, class token): always
+         * {@code N(0, 0.02²)} truncated at two standard deviations, as timm starts them.
+         */
+        EMBEDDING,
         /**
          * An LSQ weight step size {@code s_w = 2 · mean(|w|) / sqrt(Q_P)} of the layer's initial weights
          * (see {@link Quantizer#initialStep}); a one-element tensor.

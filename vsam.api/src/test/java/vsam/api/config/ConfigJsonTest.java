@@ -33,7 +33,7 @@ class ConfigJsonTest {
         assertEquals(InitScheme.PYTORCH, ConfigJson.read("{\"epochs\": 2, \"init\": \"pytorch\"}").init());
         assertEquals(InitScheme.PYTORCH, ConfigJson.read(ConfigJson.write(RunConfig.defaults())).init());
         ConfigException bad = assertThrows(ConfigException.class, () -> ConfigJson.read("{\"init\": \"xavier\"}"));
-        assertEquals("invalid init: \"xavier\" (allowed: one of pytorch, he)", bad.getMessage());
+        assertEquals("invalid init: \"xavier\" (allowed: one of pytorch, he, trunc_normal)", bad.getMessage());
     }
 
     @Test

@@ -68,7 +68,7 @@ class ModelFileInitTest {
         String f = file("odd.json", "\"xavier\"");
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigBuilder().set(Settings.MODEL, f).build());
         assertEquals("model", e.field());
-        assertEquals(f + ": init: unknown init scheme 'xavier' (known: pytorch, he)", e.getMessage());
+        assertEquals(f + ": init: unknown init scheme 'xavier' (known: pytorch, he, trunc_normal)", e.getMessage());
     }
 
     @Test

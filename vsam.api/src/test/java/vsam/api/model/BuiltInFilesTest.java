@@ -21,6 +21,11 @@ class BuiltInFilesTest {
         assertEquals(218_586, parameters("cnn-s", mnist, 10));
         // the CIFAR ResNet-18 of the SAM papers on CIFAR-10
         assertEquals(11_173_962, parameters("resnet18", new Shape(3, 32, 32), 10));
+        // patch conv 16·64+64, position 49·64, 4 blocks of [LN 128, attention 3·64·64+192+64·64+64, LN 128,
+        // MLP 64·128+128+128·64+64] = 4·33,472, final LN 128, head 64·10+10
+        assertEquals(138_890, parameters("vit-tiny", mnist, 10));
+        // patch conv 48·128+128, position 64·128, 6 blocks of [256 + 66,048 + 256 + 65,920] = 6·132,480, LN 256, head 1,290
+        assertEquals(810_890, parameters("vit-cifar", new Shape(3, 32, 32), 10));
     }
 
     @Test
@@ -34,6 +39,10 @@ class BuiltInFilesTest {
     @Test
     void theBuiltInsNameNoInitSchemeSoTheRunsInitApplies() {
         for (String id : Models.IDS) {
+            if (id.startsWith("vit")) {
+                assertEquals(java.util.Optional.of(InitScheme.TRUNC_NORMAL), Models.file(id).init(), id + ": timm's practice");
+                continue;
+            }
             assertEquals(java.util.Optional.empty(), Models.file(id).init(), id);
             assertFalse(Models.file(id).json().contains("\"init\""), id + " as 'vsam models show' prints it");
         }

@@ -66,10 +66,10 @@ class ModelFileTest {
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> ModelFile.parse("{\"init\": \"xavier\", " + layers + "}", "net.json"));
         assertEquals("model", unknown.field());
-        assertEquals("net.json: init: unknown init scheme 'xavier' (known: pytorch, he)", unknown.getMessage());
-        assertEquals("net.json: init: 3 is not a scheme's name (known: pytorch, he)",
+        assertEquals("net.json: init: unknown init scheme 'xavier' (known: pytorch, he, trunc_normal)", unknown.getMessage());
+        assertEquals("net.json: init: 3 is not a scheme's name (known: pytorch, he, trunc_normal)",
                 assertThrows(ConfigException.class, () -> ModelFile.parse("{\"init\": 3, " + layers + "}", "net.json")).getMessage());
-        assertEquals("config.json modelFile: init: unknown init scheme 'x' (known: pytorch, he)",
+        assertEquals("config.json modelFile: init: unknown init scheme 'x' (known: pytorch, he, trunc_normal)",
                 assertThrows(ConfigException.class, () -> ModelFile.of(java.util.Map.of("init", "x", "layers", java.util.List.of()),
                         "config.json modelFile")).getMessage(), "checked in a run's config.json too");
     }
@@ -77,7 +77,8 @@ class ModelFileTest {
     @Test
     void eachKindOfMistakeIsNamedWithItsPath() {
         assertEquals("net.json: layers[1].type: unknown layer 'dropout' (known: conv2d, batchnorm, relu, maxpool, avgpool, "
-                + "globalavgpool, flatten, linear, residual)", problem("{\"type\": \"flatten\"}, {\"type\": \"dropout\"}"));
+                + "globalavgpool, flatten, linear, residual, patchembed, tokens, classtoken, posembed, layernorm, attention, gelu, "
+                + "transformer, meanpool, clspool)", problem("{\"type\": \"flatten\"}, {\"type\": \"dropout\"}"));
         assertEquals("net.json: layers[1].channels: 4 given, but 8 channels come in",
                 problem("{\"type\": \"conv2d\", \"out\": 8, \"kernel\": 3}, {\"type\": \"batchnorm\", \"channels\": 4}"));
         assertEquals("net.json: layers[0]: the shape goes to zero (1x28x28 comes in)",
@@ -91,5 +92,24 @@ class ModelFileTest {
         assertEquals("net.json: layers[0].size: 2.5 is not a whole number", problem("{\"type\": \"maxpool\", \"size\": 2.5}"));
         assertEquals("net.json: layers[0].strid: unknown field (known: type, in, out, kernel, stride, padding, bias)",
                 problem("{\"type\": \"conv2d\", \"out\": 4, \"kernel\": 1, \"strid\": 2}"));
+    }
+
+    @Test
+    void transformerEntriesExpandAndTheirMistakesAreNamed() {
+        ModelSpec spec = ModelFile.parse("""
+                {"layers": [{"type": "patchembed", "out": 8, "patch": 2}, {"type": "classtoken"}, {"type": "posembed"},
+                  {"type": "transformer", "heads": 2, "mlp": 16}, {"type": "layernorm"}, {"type": "clspool"},
+                  {"type": "linear", "out": "classes"}]}""", "vit.json").spec("vit", new Shape(1, 4, 6), 3);
+        assertEquals(java.util.List.of(new Layer.Conv2d(1, 8, 2, 2, 0, true), new Layer.Tokens(), new Layer.ClassToken(8),
+                new Layer.PositionEmbedding(7, 8),
+                new Layer.Residual(java.util.List.of(new Layer.LayerNorm(8), new Layer.SelfAttention(8, 2)), java.util.List.of()),
+                new Layer.Residual(java.util.List.of(new Layer.LayerNorm(8), new Layer.Linear(8, 16, true), new Layer.Gelu(),
+                        new Layer.Linear(16, 8, true)), java.util.List.of()),
+                new Layer.LayerNorm(8), new Layer.ClassTokenPool(), new Layer.Linear(8, 3, true)), spec.layers(),
+                "2x3 patches + a class token = 7 tokens of width 8");
+        assertEquals("net.json: layers[1]: a transformer block needs a token sequence, but 8x26x26 comes in (put patchembed first)",
+                problem("{\"type\": \"conv2d\", \"out\": 8, \"kernel\": 3}, {\"type\": \"transformer\", \"heads\": 2, \"mlp\": 4}"));
+        assertEquals("net.json: layers[2].heads: width 6 does not split into 4 heads", problem(
+                "{\"type\": \"patchembed\", \"out\": 6, \"patch\": 2}, {\"type\": \"posembed\"}, {\"type\": \"transformer\", \"heads\": 4, \"mlp\": 4}"));
     }
 }

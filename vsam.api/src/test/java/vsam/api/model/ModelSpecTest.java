@@ -126,6 +126,6 @@ class ModelSpecTest {
     @Test
     void unknownModelNamesTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.byId("vgg", MNIST, 10));
-        assertEquals("unknown model 'vgg' (known: mlp, cnn-s, resnet18)", e.getMessage());
+        assertEquals("unknown model 'vgg' (known: mlp, cnn-s, resnet18, vit-tiny, vit-cifar)", e.getMessage());
     }
 }
