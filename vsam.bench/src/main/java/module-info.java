@@ -19,5 +19,6 @@ module vsam.bench {
     exports vsam.bench.experiment;
     exports vsam.bench.plot;
     exports vsam.bench.report;
+    exports vsam.bench.speed;
     exports vsam.bench.jmh;
 }

@@ -36,13 +36,15 @@ import vsam.bench.report.Measurement;
  * (unavailable ones are skipped with the backend's reason), then writes {@code bench.json} (every score,
  * the machine, the settings) and {@code bench.md} (the tables of {@link BenchReport}) into the output
  * folder, and JMH's own JSON per target. Runs from the shaded {@code benchmarks.jar} on the class path:
- * JMH forks a JVM per benchmark with the same class path.
+ * JMH forks a JVM per benchmark with the same class path. {@code vsam bench speed} runs {@link SpeedCommand}
+ * instead: training runs, not JMH.
  */
 public final class BenchMain {
 
     /** The help text. */
     public static final String USAGE = """
             Usage: vsam bench [options]
+                   vsam bench speed [options]   (issue 17's speed table from real training runs; see --help there)
             JMH benchmarks on every backend and device found: one training step (sgd, sam, vSAM's sampling and
             reuse steps) for mlp and cnn-s at batch 128 (resnet18 on a GPU), device-vector operations on 1M and 11M
             elements, evaluation throughput. Writes bench.json and bench.md.
@@ -65,6 +67,9 @@ public final class BenchMain {
 
     /** Runs the command and returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("speed")) {
+            return SpeedCommand.execute(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         boolean quick = false;
         Optional<Path> outDir = Optional.empty();
         Optional<List<String>> only = Optional.empty();

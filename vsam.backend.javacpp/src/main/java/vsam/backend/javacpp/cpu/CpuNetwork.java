@@ -286,7 +286,12 @@ final class CpuNetwork implements Network {
         context.mode = pass == Pass.CLEAN ? Context.Mode.TRAIN : Context.Mode.TRAIN_FROZEN;
         context.gradient(g.data());
         NativeFloats logits = body.forward(context, b.features);
+        long start = Blas.PROFILE ? System.nanoTime() : 0;
         double value = loss.lossAndGradient(logits, b.labels, b.size);
+        if (Blas.PROFILE) {
+            Profile.add("SoftmaxCrossEntropy", System.nanoTime() - start);
+            Profile.countPass();
+        }
         body.backward(context, loss.gradient(), false);
         return value;
     }

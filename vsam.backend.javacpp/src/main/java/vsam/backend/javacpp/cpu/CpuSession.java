@@ -145,6 +145,10 @@ public final class CpuSession implements Session {
             return;
         }
         closed = true;
+        if (Profile.enabled() && Profile.passes() > 0) {
+            System.err.print("javacpp cpu profile, per training pass (" + Profile.passes() + " passes):\n"
+                    + Profile.report(Math.toIntExact(Profile.passes())));
+        }
         for (CpuNetwork n : networks) {
             n.markClosed();
         }

@@ -116,8 +116,13 @@ final class Dnnl implements AutoCloseable {
     /** Runs {@code p} with its argument table (from {@link Owner#args}) on {@code stream}, single-threaded, and waits. */
     static void execute(dnnl_primitive p, dnnl_stream stream, dnnl_exec_arg_t args, String what) {
         OmpThreads.ensure(1);
+        long start = Blas.PROFILE ? System.nanoTime() : 0;
         check(dnnl.dnnl_primitive_execute(p, stream, (int) args.capacity(), args), what);
         check(dnnl.dnnl_stream_wait(stream), "dnnl_stream_wait");
+        if (Blas.PROFILE) {
+            // summed over the threads that run parts of a layer: thread time, not wall clock
+            Profile.add("oneDNN " + what + " (thread time)", System.nanoTime() - start);
+        }
     }
 
     dnnl_engine engine() {

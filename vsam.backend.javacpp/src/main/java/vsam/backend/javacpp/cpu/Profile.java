@@ -4,14 +4,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Time spent per node kind and pass when {@code vsam.javacpp.profile} is set (benchmarks only), the
- * GEMM counters of {@link Blas} and the convolutions' operation count: {@code report()} prints
- * milliseconds per kind, the GEMM rate and the convolutions' rate.
+ * Time spent per node kind and pass when {@code vsam.javacpp.profile} is set (benchmarks and profiles
+ * only; off by default, and then every probe is one branch on a {@code static final} constant), the GEMM
+ * counters of {@link Blas} and the convolutions' operation count: {@code report()} prints milliseconds
+ * per kind, the GEMM rate and the convolutions' rate. Only training passes are timed (evaluation passes are
+ * left out); the loss is the key {@code SoftmaxCrossEntropy}. A session closed with profiling on prints the
+ * report per training pass on standard error (see docs/STACK.md, "Measured speed traps").
  */
 public final class Profile {
 
     private static final Map<String, Long> NANOS = new TreeMap<>();
     private static long convFlops;
+    private static long passes;
 
     private Profile() {
     }
@@ -25,6 +29,16 @@ public final class Profile {
         convFlops += flops;
     }
 
+    /** Counts one training pass (forward, loss, backward) of a network. */
+    static synchronized void countPass() {
+        passes++;
+    }
+
+    /** Training passes counted since the last reset. */
+    public static synchronized long passes() {
+        return passes;
+    }
+
     /** Whether profiling is on. */
     public static boolean enabled() {
         return Blas.PROFILE;
@@ -34,6 +48,7 @@ public final class Profile {
     public static synchronized void reset() {
         NANOS.clear();
         convFlops = 0;
+        passes = 0;
         Blas.resetCounters();
     }
 

@@ -16,7 +16,7 @@ final class Sequence {
         for (Node node : nodes) {
             long start = Blas.PROFILE ? System.nanoTime() : 0;
             a = node.forward(c, a);
-            if (Blas.PROFILE && !(node instanceof Residual)) {
+            if (Blas.PROFILE && !(node instanceof Residual) && c.mode != Context.Mode.EVAL) {
                 Profile.add(node.getClass().getSimpleName() + ".forward", System.nanoTime() - start);
             }
         }
