@@ -143,7 +143,9 @@ final class CpuNetwork implements Network {
                     node = new Relayout(shape, new Shape(shape.elements(), 1, 1), at, Node.Layout.FLAT);
                 } else if (layer instanceof Layer.Linear l) {
                     if (at != Node.Layout.FLAT) {
-                        Node flat = new Relayout(shape, new Shape(shape.elements(), 1, 1), at, Node.Layout.FLAT);
+                        // a flat input is flattened; a token sequence keeps its shape, tokens being rows
+                        Shape flatShape = l.rows(shape) == 1 ? new Shape(shape.elements(), 1, 1) : shape;
+                        Node flat = new Relayout(shape, flatShape, at, Node.Layout.FLAT);
                         nodes.add(flat);
                         shape = flat.out;
                         at = Node.Layout.FLAT;
@@ -151,6 +153,18 @@ final class CpuNetwork implements Network {
                     long weightOffset = paramAt;
                     Optional<Quantizers> q = weightLayer(nodes, shape, at, (long) l.in() * l.out(), l.bias() ? l.out() : 0);
                     node = new Linear(l, shape, weightOffset, q.map(Quantizers::weights), q.map(Quantizers::inputs));
+                } else if (layer instanceof Layer.Tokens) {
+                    node = new TokenLayout(shape, at);
+                } else if (layer instanceof Layer.Gelu) {
+                    node = new Gelu(shape, at);
+                } else if (isTokenLayer(layer)) {
+                    // the transformer layers work on FLAT rows (docs/ARCHITECTURE.md, "Models")
+                    if (at != Node.Layout.FLAT) {
+                        Node flat = new Relayout(shape, shape, at, Node.Layout.FLAT);
+                        nodes.add(flat);
+                        at = Node.Layout.FLAT;
+                    }
+                    node = tokenLayer(layer, shape);
                 } else if (layer instanceof Layer.Residual r) {
                     List<Node> main = sequence(r.main(), shape, at, true);
                     List<Node> shortcut = new ArrayList<>(sequence(r.shortcut(), shape, at, true));
@@ -200,6 +214,35 @@ final class CpuNetwork implements Network {
                 owned = node.ownsOutput() || (node instanceof Relu && owned);
             }
             return nodes;
+        }
+
+        private static boolean isTokenLayer(Layer layer) {
+            return layer instanceof Layer.ClassToken || layer instanceof Layer.PositionEmbedding
+                    || layer instanceof Layer.LayerNorm || layer instanceof Layer.SelfAttention
+                    || layer instanceof Layer.TokenMeanPool || layer instanceof Layer.ClassTokenPool;
+        }
+
+        /** A transformer layer's node on {@code FLAT} input of {@code shape}, advancing the parameter offsets. */
+        private Node tokenLayer(Layer layer, Shape shape) {
+            long offset = paramAt;
+            if (layer instanceof Layer.ClassToken t) {
+                paramAt += t.width();
+                segment += 1;
+                return new ClassToken(shape, offset);
+            } else if (layer instanceof Layer.PositionEmbedding e) {
+                paramAt += (long) e.tokens() * e.width();
+                segment += 1;
+                return new PositionEmbedding(shape, offset);
+            } else if (layer instanceof Layer.LayerNorm n) {
+                paramAt += 2L * n.width();
+                segment += 2;
+                return new LayerNorm(n, shape, offset);
+            } else if (layer instanceof Layer.SelfAttention a) {
+                paramAt += SelfAttention.parameters(a.width());
+                segment += 4;
+                return new SelfAttention(a, shape, offset);
+            }
+            return new TokenPool(shape, layer instanceof Layer.TokenMeanPool);
         }
 
         private static boolean owningLayerAfter(List<Layer> layers, int i) {

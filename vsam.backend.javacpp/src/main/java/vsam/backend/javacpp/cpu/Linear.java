@@ -8,9 +8,10 @@ import vsam.api.model.Shape;
 
 /**
  * Fully connected layer on {@code FLAT} activations with OpenBLAS {@code sgemm}, weight
- * {@code W[out][in]}:
+ * {@code W[out][in]}, over {@code M = N·rows} rows: one per example for a flat input, one per token for a
+ * token sequence {@code (T, in, 1)} ({@link Layer.Linear#rows}; docs/ARCHITECTURE.md, "Models"):
  * <pre>
- *   Y[N][out] = X[N][in] · Wᵀ + b      dW = dYᵀ · X      db = Σ_n dY[n]      dX = dY · W
+ *   Y[M][out] = X[M][in] · Wᵀ + b      dW = dYᵀ · X      db = Σ_m dY[m]      dX = dY · W
  * </pre>
  * LSQ-quantised, {@code X} and {@code W} are integer codes and {@code Y = (s_a·s_w)·X·Wᵀ + b},
  * {@code dŵ = s_a·dYᵀ·X}, {@code dx̂ = s_w·dY·W}; the quantizers turn those into LSQ's gradients.
@@ -19,6 +20,8 @@ final class Linear extends Node {
 
     private final int inFeatures;
     private final int outFeatures;
+    /** Rows of the product per example: 1, or the tokens of a sequence. */
+    private final int rows;
     private final long weightOffset;
     private final long biasOffset;
     private NativeFloats y;
@@ -42,6 +45,7 @@ final class Linear extends Node {
         super(in, layer.outputShape(in), Layout.FLAT, Layout.FLAT);
         inFeatures = layer.in();
         outFeatures = layer.out();
+        rows = layer.rows(in);
         this.weightOffset = weightOffset;
         this.quantizer = quantizer;
         this.inputQuantizer = inputQuantizer;
@@ -51,8 +55,8 @@ final class Linear extends Node {
     @Override
     void reserve(int capacity, Arena arena) {
         release(arena);
-        y = arena.floats((long) capacity * outFeatures);
-        dx = arena.floats((long) capacity * inFeatures);
+        y = arena.floats((long) capacity * rows * outFeatures);
+        dx = arena.floats((long) capacity * rows * inFeatures);
         quantizer.ifPresent(q -> q.reserve(arena));
     }
 
@@ -84,7 +88,8 @@ final class Linear extends Node {
         int n = c.n;
         var weight = quantizer.isPresent() ? quantizer.get().forward(c) : c.params.at(weightOffset);
         weightInUse = weight;
-        c.parallel.split(n, 16, (part, e0, e1) -> Blas.gemm(false, true, e1 - e0, outFeatures, inFeatures, 1f,
+        int m = n * rows;
+        c.parallel.split(m, 16, (part, e0, e1) -> Blas.gemm(false, true, e1 - e0, outFeatures, inFeatures, 1f,
                 x.at((long) e0 * inFeatures), inFeatures, weight, inFeatures, 0f,
                 y.at((long) e0 * outFeatures), outFeatures));
         float scale = inputScale() * weightScale();
@@ -92,7 +97,7 @@ final class Linear extends Node {
             FloatBuffer yb = y.buffer();
             FloatBuffer p = c.p;
             int b = (int) biasOffset;
-            for (int e = 0; e < n; e++) {
+            for (int e = 0; e < m; e++) {
                 int row = e * outFeatures;
                 for (int o = 0; o < outFeatures; o++) {
                     yb.put(row + o, yb.get(row + o) * scale + (b >= 0 ? p.get(b + o) : 0f));
@@ -104,7 +109,7 @@ final class Linear extends Node {
 
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
-        int n = c.n;
+        int n = c.n * rows;
         var weight = weightInUse;
         NativeFloats x = input;
         int parts = c.parallel.parts(n, 16);

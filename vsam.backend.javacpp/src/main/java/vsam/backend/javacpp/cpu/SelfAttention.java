@@ -1,0 +1,255 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.javacpp.FloatPointer;
+import vsam.api.model.Layer;
+import vsam.api.model.Shape;
+
+/**
+ * Multi-head self-attention over {@code FLAT} token sequences {@code [n][T][D]}, {@code H} heads of width
+ * {@code d = D/H} (docs/ARCHITECTURE.md, "Models"; PyTorch/timm's {@code Attention}). Row {@code t} of
+ * {@code QKV = X W_qkvᵀ + b_qkv} ({@code [n·T][3D]}, one sgemm) holds query, key and value of every head:
+ * feature {@code s·D + h·d + j} is part {@code s} of head {@code h}. Per sequence and head, straight on
+ * strided views into that buffer (leading dimension {@code 3D}, no copies):
+ * <pre>
+ *   P = softmax(Q Kᵀ / √d)   (row-wise, the row maximum subtracted first)      O = P V   → column block h of A [n·T][D]
+ *   Y = A W_oᵀ + b_o
+ * backward, with dA = dY W_o:
+ *   dV = Pᵀ dA      dP = dA Vᵀ      dS = P ⊙ (dP − rowsum(dP ⊙ P)) / √d      dQ = dS K      dK = dSᵀ Q
+ *   dW_o = dYᵀ A    dW_qkv = dQKVᵀ X    dX = dQKV W_qkv    (biases: column sums)
+ * </pre>
+ * Kept for the backward pass: {@code QKV}, the probabilities {@code P} ({@code n·H·T·T}, once) and
+ * {@code A}, plus a reference to the input. {@code dP}/{@code dS} live in the per-thread workspace
+ * ({@code T·T}); {@code dA} and {@code dX} share one buffer ({@code dA} is dead once {@code dQKV} is formed).
+ * The products are OpenBLAS sgemm calls, sequences split over the session's threads.
+ */
+final class SelfAttention extends Node {
+
+    private final int tokens;
+    private final int width;
+    private final int heads;
+    private final int headWidth;
+    private final float scale;
+    private final long qkvWeight;
+    private final long qkvBias;
+    private final long projWeight;
+    private final long projBias;
+    private NativeFloats qkv;
+    private NativeFloats probs;
+    private NativeFloats attended;
+    private NativeFloats y;
+    private NativeFloats dQkv;
+    private NativeFloats dx;
+    private NativeFloats input;
+
+    SelfAttention(Layer.SelfAttention layer, Shape in, long offset) {
+        super(in, layer.outputShape(in), Layout.FLAT, Layout.FLAT);
+        tokens = in.channels();
+        width = layer.width();
+        heads = layer.heads();
+        headWidth = layer.headWidth();
+        scale = (float) (1 / Math.sqrt(headWidth));
+        qkvWeight = offset;
+        qkvBias = qkvWeight + 3L * width * width;
+        projWeight = qkvBias + 3L * width;
+        projBias = projWeight + (long) width * width;
+    }
+
+    /** Parameters of one layer: {@code W_qkv, b_qkv, W_o, b_o}. */
+    static long parameters(int width) {
+        return 4L * width * width + 4L * width;
+    }
+
+    @Override
+    void reserve(int capacity, Arena arena) {
+        release(arena);
+        long rows = (long) capacity * tokens;
+        qkv = arena.floats(rows * 3 * width);
+        probs = arena.floats((long) capacity * heads * tokens * tokens);
+        attended = arena.floats(rows * width);
+        y = arena.floats(rows * width);
+        dQkv = arena.floats(rows * 3 * width);
+        dx = arena.floats(rows * width);
+    }
+
+    @Override
+    void release(Arena arena) {
+        for (NativeFloats f : new NativeFloats[] {qkv, probs, attended, y, dQkv, dx}) {
+            arena.free(f);
+        }
+        qkv = probs = attended = y = dQkv = dx = null;
+    }
+
+    @Override
+    long workspace(int capacity) {
+        return (long) tokens * tokens;
+    }
+
+    @Override
+    long weights() {
+        return 3L * width * width;
+    }
+
+    @Override
+    NativeFloats forward(Context c, NativeFloats x) {
+        input = x;
+        int t = tokens;
+        int d = width;
+        int ld = 3 * d;
+        FloatPointer wQkv = c.params.at(qkvWeight);
+        FloatPointer wProj = c.params.at(projWeight);
+        FloatBuffer p = c.p;
+        c.parallel.split(c.n, 1, (part, e0, e1) -> {
+            long r0 = (long) e0 * t;
+            int rows = (e1 - e0) * t;
+            if (rows == 0) {
+                return;
+            }
+            Blas.gemm(false, true, rows, ld, d, 1f, x.at(r0 * d), d, wQkv, d, 0f, qkv.at(r0 * ld), ld);
+            addBias(qkv.buffer(), p, (int) qkvBias, (int) r0, rows, ld);
+            for (int e = e0; e < e1; e++) {
+                long base = (long) e * t * ld;
+                for (int h = 0; h < heads; h++) {
+                    long pAt = ((long) e * heads + h) * t * t;
+                    long hAt = (long) h * headWidth;
+                    Blas.gemm(false, true, t, t, headWidth, scale, qkv.at(base + hAt), ld, qkv.at(base + d + hAt), ld,
+                            0f, probs.at(pAt), t);
+                    softmaxRows(probs.buffer(), (int) pAt, t);
+                    Blas.gemm(false, false, t, headWidth, t, 1f, probs.at(pAt), t, qkv.at(base + 2L * d + hAt), ld,
+                            0f, attended.at((long) e * t * d + hAt), d);
+                }
+            }
+            Blas.gemm(false, true, rows, d, d, 1f, attended.at(r0 * d), d, wProj, d, 0f, y.at(r0 * d), d);
+            addBias(y.buffer(), p, (int) projBias, (int) r0, rows, d);
+        });
+        return y;
+    }
+
+    /** {@code m[r][j] += p[bias + j]} for rows {@code r0 .. r0+rows} of width {@code w}. */
+    private static void addBias(FloatBuffer m, FloatBuffer p, int bias, int r0, int rows, int w) {
+        for (int r = r0; r < r0 + rows; r++) {
+            int at = r * w;
+            for (int j = 0; j < w; j++) {
+                m.put(at + j, m.get(at + j) + p.get(bias + j));
+            }
+        }
+    }
+
+    /**
+     * Each of the {@code t} rows of {@code t} values from {@code at} becomes {@code softmax}: the row maximum
+     * is subtracted before {@code exp}, so logits of any size (±1e4) give finite probabilities.
+     */
+    static void softmaxRows(FloatBuffer b, int at, int t) {
+        for (int i = 0; i < t; i++) {
+            int row = at + i * t;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < t; j++) {
+                max = Math.max(max, b.get(row + j));
+            }
+            double z = 0;
+            for (int j = 0; j < t; j++) {
+                float v = (float) Math.exp(b.get(row + j) - max);
+                b.put(row + j, v);
+                z += v;
+            }
+            float inv = (float) (1 / z);
+            for (int j = 0; j < t; j++) {
+                b.put(row + j, b.get(row + j) * inv);
+            }
+        }
+    }
+
+    @Override
+    NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
+        int t = tokens;
+        int d = width;
+        int ld = 3 * d;
+        int n = c.n;
+        NativeFloats x = input;
+        FloatPointer wQkv = c.params.at(qkvWeight);
+        FloatPointer wProj = c.params.at(projWeight);
+        // output projection: dW_o (per-thread parts), dA = dY W_o into dx's buffer
+        int parts = c.parallel.parts(n, 1);
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            long r0 = (long) e0 * t;
+            int rows = (e1 - e0) * t;
+            FloatPointer dW = part == 0 ? c.grad.at(projWeight) : c.partial[part - 1].pointer();
+            Blas.gemm(true, false, d, d, rows, 1f, dy.at(r0 * d), d, attended.at(r0 * d), d, 0f, dW, d);
+            Blas.gemm(false, false, rows, d, d, 1f, dy.at(r0 * d), d, wProj, d, 0f, dx.at(r0 * d), d);
+        });
+        c.reducePartials(projWeight, d * d, parts);
+        columnSums(c, dy.buffer(), n * t, d, (int) projBias);
+        // attention, per sequence and head, on strided views of QKV and dQKV
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            NativeFloats scratch = c.workspace[part];
+            FloatBuffer sb = scratch.buffer();
+            FloatBuffer pb = probs.buffer();
+            for (int e = e0; e < e1; e++) {
+                long base = (long) e * t * ld;
+                long aAt = (long) e * t * d;
+                for (int h = 0; h < heads; h++) {
+                    long pAt = ((long) e * heads + h) * t * t;
+                    long hAt = (long) h * headWidth;
+                    FloatPointer dA = dx.at(aAt + hAt);
+                    // dV = Pᵀ dA
+                    Blas.gemm(true, false, t, headWidth, t, 1f, probs.at(pAt), t, dA, d, 0f,
+                            dQkv.at(base + 2L * d + hAt), ld);
+                    // dP = dA Vᵀ
+                    Blas.gemm(false, true, t, t, headWidth, 1f, dA, d, qkv.at(base + 2L * d + hAt), ld, 0f,
+                            scratch.pointer(), t);
+                    softmaxBackwardRows(pb, (int) pAt, sb, t, scale);
+                    // dQ = dS K, dK = dSᵀ Q
+                    Blas.gemm(false, false, t, headWidth, t, 1f, scratch.pointer(), t, qkv.at(base + d + hAt), ld, 0f,
+                            dQkv.at(base + hAt), ld);
+                    Blas.gemm(true, false, t, headWidth, t, 1f, scratch.pointer(), t, qkv.at(base + hAt), ld, 0f,
+                            dQkv.at(base + d + hAt), ld);
+                }
+            }
+        });
+        // input projection: dW_qkv (per-thread parts), dX = dQKV W_qkv
+        c.parallel.split(n, 1, (part, e0, e1) -> {
+            long r0 = (long) e0 * t;
+            int rows = (e1 - e0) * t;
+            FloatPointer dW = part == 0 ? c.grad.at(qkvWeight) : c.partial[part - 1].pointer();
+            Blas.gemm(true, false, ld, d, rows, 1f, dQkv.at(r0 * ld), ld, x.at(r0 * d), d, 0f, dW, d);
+            if (needDx) {
+                Blas.gemm(false, false, rows, d, ld, 1f, dQkv.at(r0 * ld), ld, wQkv, d, 0f, dx.at(r0 * d), d);
+            }
+        });
+        c.reducePartials(qkvWeight, ld * d, parts);
+        columnSums(c, dQkv.buffer(), n * t, ld, (int) qkvBias);
+        return needDx ? dx : null;
+    }
+
+    /**
+     * In place on the {@code t × t} block {@code ds} holding {@code dP}: {@code dS = P ⊙ (dP − rowsum(dP ⊙ P)) · scale},
+     * {@code P} the block at {@code pAt} of {@code pb}.
+     */
+    static void softmaxBackwardRows(FloatBuffer pb, int pAt, FloatBuffer ds, int t, float scale) {
+        for (int i = 0; i < t; i++) {
+            int row = i * t;
+            double dot = 0;
+            for (int j = 0; j < t; j++) {
+                dot += (double) ds.get(row + j) * pb.get(pAt + row + j);
+            }
+            float dotF = (float) dot;
+            for (int j = 0; j < t; j++) {
+                ds.put(row + j, pb.get(pAt + row + j) * (ds.get(row + j) - dotF) * scale);
+            }
+        }
+    }
+
+    /** {@code g[offset + j] = Σ_r m[r][j]} over {@code rows} rows of width {@code w}, in double, columns split over threads. */
+    private static void columnSums(Context c, FloatBuffer m, int rows, int w, int offset) {
+        FloatBuffer g = c.g;
+        c.parallel.range(w, 32, (j0, j1) -> {
+            for (int j = j0; j < j1; j++) {
+                double s = 0;
+                for (int r = 0; r < rows; r++) {
+                    s += m.get(r * w + j);
+                }
+                g.put(offset + j, (float) s);
+            }
+        });
+    }
+}
