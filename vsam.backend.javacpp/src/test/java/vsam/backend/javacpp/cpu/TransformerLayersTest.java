@@ -171,7 +171,7 @@ class TransformerLayersTest {
     }
 
     /** {@code max |Q Kᵀ / √d|} of one-head attention, in double. */
-    private static double maxAbsLogit(TransformerReference.Attention a, double[] x, int n, int tokens) {
+    static double maxAbsLogit(TransformerReference.Attention a, double[] x, int n, int tokens) {
         int d = a.width();
         double[] qkv = TransformerReference.linear(x, n * tokens, d, 3 * d, a.qkvWeight(), a.qkvBias());
         double max = 0;
