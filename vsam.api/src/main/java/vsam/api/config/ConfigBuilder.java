@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <ol>
  *   <li>the method and data set are read first, because other defaults follow them:
- *       the start is {@link RunConfig#defaults(String, String)};</li>
+ *       the start is {@link RunConfig#defaults(String, String, String)}, the model's defaults included;</li>
  *   <li>a {@link Recipe}, if any, replaces what it fixes;</li>
  *   <li>every given setting that applies to the method is parsed, checked and written, in catalogue
  *       order (settings of other methods are ignored, so one {@code compare} line serves several
@@ -98,7 +98,14 @@ public final class ConfigBuilder {
             problems.add(e);
             dataset = RunConfig.defaults().data().dataset();
         }
-        RunConfig base = RunConfig.defaults(name, dataset);
+        String model = RunConfig.defaults().model();
+        try {
+            writeGiven(start, Settings.MODEL);
+            model = (String) start.get("model");
+        } catch (ConfigException e) {
+            // reported when the model setting is written below
+        }
+        RunConfig base = RunConfig.defaults(name, dataset, model);
         if (recipe.isPresent()) {
             base = recipe.get().apply(base);
         }

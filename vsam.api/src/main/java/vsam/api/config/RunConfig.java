@@ -97,6 +97,26 @@ public record RunConfig(String backend, String device, int threads, String model
         return dataset.equals(DataConfig.TABLE) ? c.withModel("mlp") : c;
     }
 
+    /**
+     * The defaults of a run of method {@code methodName} on {@code dataset} ({@link #defaults(String, String)})
+     * training {@code model}: a vision transformer ({@link Models#TRANSFORMERS}) starts as timm's
+     * ({@link InitScheme#TRUNC_NORMAL}) and trains with AdamW, learning rate 1e-3 and decoupled weight decay 0.05,
+     * the usual recipe for small ViTs trained from scratch; any other model changes nothing. The model itself is
+     * not set here: the model setting writes it.
+     */
+    public static RunConfig defaults(String methodName, String dataset, String model) {
+        RunConfig c = defaults(methodName, dataset);
+        return Models.isTransformer(model)
+                ? c.withOptimizer(OptimizerConfig.adamW(TRANSFORMER_LEARNING_RATE, TRANSFORMER_WEIGHT_DECAY))
+                        .withInit(InitScheme.TRUNC_NORMAL)
+                : c;
+    }
+
+    /** AdamW's learning rate for the vision transformers ({@link #defaults(String, String, String)}). */
+    public static final double TRANSFORMER_LEARNING_RATE = 1e-3;
+    /** AdamW's weight decay for the vision transformers. */
+    public static final double TRANSFORMER_WEIGHT_DECAY = 0.05;
+
     /** The training loss this configuration asks for. */
     public LossOptions loss() {
         return new LossOptions(labelSmoothing, smoothing);

@@ -66,10 +66,6 @@ public final class Settings {
                     } else {
                         tree.put("modelFile", Json.NULL);
                         tree.put("model", Models.quantizedId(value, quantizationIn(tree)));
-                        // a built-in that names its init (the transformers) makes it the default; --init still wins
-                        if (Models.IDS.contains(Models.baseId(value))) {
-                            Models.file(Models.baseId(value)).init().ifPresent(scheme -> INIT.write(tree, scheme));
-                        }
                     }
                 }
             });
@@ -312,18 +308,22 @@ public final class Settings {
      */
     public static String defaultText(Setting<?> s) {
         String dataset = RunConfig.defaults().data().dataset();
+        String model = RunConfig.defaults().model();
         String defaultFamily = RunConfig.defaults().method().kind().family();
         List<String> families = MethodCatalogue.families().stream().filter(s::appliesTo).toList();
         String family = families.contains(defaultFamily) || families.isEmpty() ? defaultFamily : families.get(0);
-        String reference = textFor(s, family, dataset);
+        String reference = textFor(s, family, dataset, model);
         Map<String, List<String>> differing = new LinkedHashMap<>();
         if (s.isMethodSpecific()) {
             for (String f : families) {
-                differing.computeIfAbsent(textFor(s, f, dataset), t -> new ArrayList<>()).add(f);
+                differing.computeIfAbsent(textFor(s, f, dataset, model), t -> new ArrayList<>()).add(f);
             }
         }
         for (String d : s == DATASET ? List.<String>of() : DataConfig.DATASETS) {
-            differing.computeIfAbsent(textFor(s, family, d), t -> new ArrayList<>()).add(d);
+            differing.computeIfAbsent(textFor(s, family, d, model), t -> new ArrayList<>()).add(d);
+        }
+        for (String m : s == MODEL || s == QUANTIZE ? List.<String>of() : Models.IDS) {
+            differing.computeIfAbsent(textFor(s, family, dataset, m), t -> new ArrayList<>()).add(m);
         }
         differing.remove(reference);
         StringBuilder out = new StringBuilder(reference.isEmpty() ? "none" : reference);
@@ -335,9 +335,9 @@ public final class Settings {
         return out.toString();
     }
 
-    /** The text of {@code s} in the defaults of a {@code family} run on {@code dataset}. */
-    private static String textFor(Setting<?> s, String family, String dataset) {
-        return s.text(ConfigJson.toTree(RunConfig.defaults(MethodCatalogue.byFamily(family).defaultName(), dataset)));
+    /** The text of {@code s} in the defaults of a {@code family} run of {@code model} on {@code dataset}. */
+    private static String textFor(Setting<?> s, String family, String dataset, String model) {
+        return s.text(ConfigJson.toTree(RunConfig.defaults(MethodCatalogue.byFamily(family).defaultName(), dataset, model)));
     }
 
     private static Optional<Quantization> quantizationIn(Map<String, Object> tree) {

@@ -9,6 +9,9 @@ public final class Models {
     /** The catalogue's ids, in the order they are listed to users. */
     public static final List<String> IDS = List.of("mlp", "cnn-s", "resnet18", "vit-tiny", "vit-cifar");
 
+    /** The vision transformers among {@link #IDS}: their runs default to AdamW (docs/ARCHITECTURE.md, "Transformer layers"). */
+    public static final List<String> TRANSFORMERS = List.of("vit-tiny", "vit-cifar");
+
     private Models() {
     }
 
@@ -66,6 +69,11 @@ public final class Models {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** Whether {@code id} (possibly quantised, or a model file's name) is one of the built-in {@link #TRANSFORMERS}. */
+    public static boolean isTransformer(String id) {
+        return id != null && TRANSFORMERS.contains(baseId(id));
     }
 
     /** The built-in model file of {@code id} (one of {@link #IDS}), as {@code vsam models show} prints it. */

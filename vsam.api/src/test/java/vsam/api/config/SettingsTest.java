@@ -143,4 +143,20 @@ class SettingsTest {
                 () -> ConfigJson.read("{\"method\": {\"name\": \"sam\", \"looksam\": {\"period\": 3}}}"));
         assertEquals("method.looksam", wrong.field(), wrong.getMessage());
     }
+
+    @Test
+    void aVisionTransformerDefaultsToAdamWFromTruncatedNormalWeights() {
+        RunConfig vit = new ConfigBuilder().set(Settings.MODEL, "vit-tiny").build();
+        assertEquals(OptimizerConfig.Kind.ADAMW, vit.optimizer().kind());
+        assertEquals(1e-3, vit.optimizer().learningRate());
+        assertEquals(0.05, vit.optimizer().weightDecay());
+        assertEquals(vsam.api.model.InitScheme.TRUNC_NORMAL, vit.init());
+        RunConfig mine = new ConfigBuilder().set(Settings.MODEL, "vit-cifar").set(Settings.INIT, "pytorch")
+                .set(Settings.LEARNING_RATE, "3e-4").build();
+        assertEquals(vsam.api.model.InitScheme.PYTORCH, mine.init(), "what is given wins");
+        assertEquals(3e-4, mine.optimizer().learningRate());
+        assertEquals(OptimizerConfig.Kind.SGD, new ConfigBuilder().set(Settings.MODEL, "cnn-s").build().optimizer().kind());
+        assertTrue(Settings.defaultText(Settings.OPTIMIZER_KIND).contains("vit-tiny, vit-cifar: adamw"),
+                Settings.defaultText(Settings.OPTIMIZER_KIND));
+    }
 }

@@ -167,7 +167,9 @@ sealed interface LayerOp {
     record Dense(int weight, int bias, Optional<LayerQuantizers> lsq) implements LayerOp {
         @Override
         public NDArray apply(NDArray x, Forward f) {
-            NDArray in = x.getShape().dimension() == 2 ? x : x.reshape(x.getShape().get(0), -1);
+            // [n, in], or [n, T, in] tokens (each token's row), or a feature map flattened to [n, in]
+            int dims = x.getShape().dimension();
+            NDArray in = dims == 2 || dims == 3 ? x : x.reshape(x.getShape().get(0), -1);
             NDArray b = bias < 0 ? null : f.params()[bias];
             if (lsq.isEmpty()) {
                 return Linear.linear(in, f.params()[weight], b).singletonOrThrow();
@@ -176,6 +178,92 @@ sealed interface LayerOp {
             FakeQuant.Coded w = lsq.get().weight(f.params()[weight], f);
             NDArray y = FakeQuant.rescale(Linear.linear(codes.values(), w.values(), null).singletonOrThrow(), codes, w);
             return b == null ? y : y.add(b);
+        }
+    }
+
+    // Transformer layers (docs/ARCHITECTURE.md, "Transformer layers"): a token sequence is [n, T, D].
+
+    /** A feature map's positions as tokens: {@code [n, C, H, W] → [n, H·W, C]}. */
+    record Tokens() implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            Shape s = x.getShape();
+            return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).transpose(0, 2, 1);
+        }
+    }
+
+    /** Prepends the learned class token ({@code [1, 1, D]}, broadcast over the batch): {@code [n, T, D] → [n, T+1, D]}. */
+    record ClassToken(int token) implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            Shape s = x.getShape();
+            NDArray cls = f.params()[token].broadcast(new Shape(s.get(0), 1, s.get(2)));
+            return cls.concat(x, 1);
+        }
+    }
+
+    /** Adds the learned position embedding {@code [1, T, D]}. */
+    record PositionEmbedding(int embedding) implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return x.add(f.params()[embedding]);
+        }
+    }
+
+    /** libtorch's {@code layer_norm} over the last axis (each token's D values, or a flat vector's). */
+    record TokenNorm(int gamma, int beta, int width) implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return ai.djl.nn.norm.LayerNorm.layerNorm(x, new Shape(width), f.params()[gamma], f.params()[beta],
+                    Layer.LayerNorm.EPSILON).singletonOrThrow();
+        }
+    }
+
+    /**
+     * Multi-head self-attention: {@code qkv = linear(x)} split as {@code [n, T, 3, H, D/H]}, per head
+     * {@code softmax(Q Kᵀ / √(D/H)) V} with libtorch's batched {@code matmul} over {@code [n, H]}, heads put
+     * back side by side, then the output projection.
+     */
+    record Attention(int qkvWeight, int qkvBias, int outWeight, int outBias, int heads) implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            Shape s = x.getShape();
+            long n = s.get(0);
+            long tokens = s.get(1);
+            long width = s.get(2);
+            long headWidth = width / heads;
+            NDArray qkv = Linear.linear(x, f.params()[qkvWeight], f.params()[qkvBias]).singletonOrThrow()
+                    .reshape(n, tokens, 3, heads, headWidth).transpose(2, 0, 3, 1, 4);
+            NDArray q = qkv.get(0);
+            NDArray k = qkv.get(1);
+            NDArray v = qkv.get(2);
+            NDArray p = q.matMul(k.transpose(0, 1, 3, 2)).mul(1 / Math.sqrt(headWidth)).softmax(-1);
+            NDArray joined = p.matMul(v).transpose(0, 2, 1, 3).reshape(n, tokens, width);
+            return Linear.linear(joined, f.params()[outWeight], f.params()[outBias]).singletonOrThrow();
+        }
+    }
+
+    /** GELU, libtorch's exact (erf) form. */
+    record Gelu() implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return Activation.gelu(x);
+        }
+    }
+
+    /** The mean of the tokens: {@code [n, T, D] → [n, D]}. */
+    record TokenMeanPool() implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return x.mean(new int[] {1});
+        }
+    }
+
+    /** The first token: {@code [n, T, D] → [n, D]}. */
+    record ClassTokenPool() implements LayerOp {
+        @Override
+        public NDArray apply(NDArray x, Forward f) {
+            return x.get(":, 0, :");
         }
     }
 
@@ -272,6 +360,25 @@ sealed interface LayerOp {
                 int w = nextParam++;
                 int b = l.bias() ? nextParam++ : -1;
                 return new Dense(w, b, lsq(w));
+            } else if (layer instanceof Layer.Tokens) {
+                return new Tokens();
+            } else if (layer instanceof Layer.ClassToken) {
+                return new ClassToken(nextParam++);
+            } else if (layer instanceof Layer.PositionEmbedding) {
+                return new PositionEmbedding(nextParam++);
+            } else if (layer instanceof Layer.LayerNorm n) {
+                int g = nextParam++;
+                return new TokenNorm(g, nextParam++, n.width());
+            } else if (layer instanceof Layer.SelfAttention a) {
+                int w = nextParam;
+                nextParam += 4;
+                return new Attention(w, w + 1, w + 2, w + 3, a.heads());
+            } else if (layer instanceof Layer.Gelu) {
+                return new Gelu();
+            } else if (layer instanceof Layer.TokenMeanPool) {
+                return new TokenMeanPool();
+            } else if (layer instanceof Layer.ClassTokenPool) {
+                return new ClassTokenPool();
             } else if (layer instanceof Layer.Residual r) {
                 List<LayerOp> main = compile(r.main());
                 List<LayerOp> shortcut = compile(r.shortcut());

@@ -74,9 +74,15 @@ public final class ConfigForm {
         }
         fields.put(RUNS_FOLDER, new SimpleStringProperty(this, RUNS_FOLDER, "runs"));
         load(RunConfig.defaults());
-        field(Settings.METHOD).addListener((obs, old, now) -> choiceChanged(old, text(Settings.DATASET), now, text(Settings.DATASET)));
-        field(Settings.DATASET).addListener((obs, old, now) -> choiceChanged(text(Settings.METHOD), old, text(Settings.METHOD), now));
-        field(Settings.MODEL).addListener((obs, old, now) -> modelChanged(now));
+        field(Settings.METHOD).addListener((obs, old, now) -> choiceChanged(new Choice(old, text(Settings.DATASET),
+                text(Settings.MODEL)), new Choice(now, text(Settings.DATASET), text(Settings.MODEL))));
+        field(Settings.DATASET).addListener((obs, old, now) -> choiceChanged(new Choice(text(Settings.METHOD), old,
+                text(Settings.MODEL)), new Choice(text(Settings.METHOD), now, text(Settings.MODEL))));
+        field(Settings.MODEL).addListener((obs, old, now) -> {
+            choiceChanged(new Choice(text(Settings.METHOD), text(Settings.DATASET), old),
+                    new Choice(text(Settings.METHOD), text(Settings.DATASET), now));
+            modelChanged(now);
+        });
         fields.values().forEach(p -> p.addListener((obs, old, now) -> validate()));
         validate();
     }
@@ -196,7 +202,7 @@ public final class ConfigForm {
                     field(s).set(s.text(tree));
                 } else if (field(s).get().isEmpty()) {
                     String first = MethodCatalogue.families().stream().filter(s::appliesTo).findFirst().orElseThrow();
-                    field(s).set(defaultText(s, first, c.data().dataset()));
+                    field(s).set(defaultText(s, first, c.data().dataset(), c.model()));
                 }
             }
         } finally {
@@ -229,32 +235,39 @@ public final class ConfigForm {
         }
     }
 
-    /** A field at the old method's or data set's default follows to the new one's. */
-    private void choiceChanged(String oldMethod, String oldDataset, String newMethod, String newDataset) {
-        if (loading || oldMethod == null || newMethod == null || oldDataset == null || newDataset == null) {
+    /** The three fields the other defaults depend on, as typed. */
+    private record Choice(String method, String dataset, String model) {
+        boolean complete() {
+            return method != null && dataset != null && model != null;
+        }
+    }
+
+    /** A field at the old method's, data set's or model's default follows to the new one's. */
+    private void choiceChanged(Choice old, Choice now) {
+        if (loading || !old.complete() || !now.complete()) {
             return;
         }
-        Optional<String> before = familyOf(oldMethod);
-        Optional<String> after = familyOf(newMethod);
-        if (before.isEmpty() || after.isEmpty() || !DataConfig.DATASETS.contains(oldDataset.strip())
-                || !DataConfig.DATASETS.contains(newDataset.strip())) {
+        Optional<String> before = familyOf(old.method());
+        Optional<String> after = familyOf(now.method());
+        if (before.isEmpty() || after.isEmpty() || !DataConfig.DATASETS.contains(old.dataset().strip())
+                || !DataConfig.DATASETS.contains(now.dataset().strip())) {
             return;
         }
         for (Setting<?> s : Settings.ALL) {
-            if (s == Settings.METHOD || s == Settings.DATASET || s == Settings.SAM_K
+            if (s == Settings.METHOD || s == Settings.DATASET || s == Settings.SAM_K || s == Settings.MODEL
                     || !s.appliesTo(before.get()) || !s.appliesTo(after.get())) {
                 continue;
             }
-            String oldDefault = defaultText(s, before.get(), oldDataset.strip());
-            String newDefault = defaultText(s, after.get(), newDataset.strip());
+            String oldDefault = defaultText(s, before.get(), old.dataset().strip(), old.model().strip());
+            String newDefault = defaultText(s, after.get(), now.dataset().strip(), now.model().strip());
             if (!oldDefault.equals(newDefault) && field(s).get().strip().equals(oldDefault)) {
                 field(s).set(newDefault);
             }
         }
     }
 
-    private static String defaultText(Setting<?> s, String family, String dataset) {
-        return s.text(ConfigJson.toTree(RunConfig.defaults(MethodCatalogue.byFamily(family).defaultName(), dataset)));
+    private static String defaultText(Setting<?> s, String family, String dataset, String model) {
+        return s.text(ConfigJson.toTree(RunConfig.defaults(MethodCatalogue.byFamily(family).defaultName(), dataset, model)));
     }
 
     /** Re-validates every field; called on every change. */

@@ -252,4 +252,18 @@ class ConfigFormTest {
             }
         }
     }
+
+    @Test
+    void choosingAVisionTransformerMovesTheOptimizerFieldsLeftAtTheirDefaults() {
+        ConfigForm f = form();
+        f.field(Settings.WEIGHT_DECAY).set("0.001");
+        f.field(Settings.MODEL).set("vit-tiny");
+        assertEquals("adamw", f.field(Settings.OPTIMIZER_KIND).get());
+        assertEquals("0.001", f.field(Settings.LEARNING_RATE).get());
+        assertEquals("0.001", f.field(Settings.WEIGHT_DECAY).get(), "a weight decay the user typed is kept");
+        assertEquals("trunc_normal", f.field(Settings.INIT).get());
+        f.field(Settings.MODEL).set("cnn-s");
+        assertEquals("sgd", f.field(Settings.OPTIMIZER_KIND).get());
+        assertEquals("0.05", f.field(Settings.LEARNING_RATE).get());
+    }
 }
