@@ -46,6 +46,33 @@ public final class Fixtures {
                 "every-layer.json").spec("every-layer", new Shape(3, 19, 19), 5);
     }
 
+    /**
+     * A small vision transformer with a class token (docs/ARCHITECTURE.md, "Transformer layers"): 4×4 patches of
+     * 2×8×12 inputs (6 tokens of width 8, then 7 with the class token), a position embedding, one pre-norm block
+     * of 2 heads and MLP 16, a final LayerNorm, class-token pooling and the class scores (3).
+     */
+    public static ModelSpec classTokenTransformer() {
+        return ModelFile.parse("""
+                {"layers": [
+                  {"type": "patchembed", "out": 8, "patch": 4}, {"type": "classtoken"}, {"type": "posembed"},
+                  {"type": "transformer", "heads": 2, "mlp": 16}, {"type": "layernorm"}, {"type": "clspool"},
+                  {"type": "linear", "out": "classes"}]}""", "cls-vit.json").spec("cls-vit", new Shape(2, 8, 12), 3);
+    }
+
+    /**
+     * A vision transformer that pools by the token mean: 2×2 patches of 3×6×6 inputs (9 tokens of width 16), a
+     * position embedding, two blocks of 4 heads and MLP 24, mean pooling, a LayerNorm on the pooled vector, a
+     * hidden linear layer with GELU, the class scores (4).
+     */
+    public static ModelSpec meanPoolTransformer() {
+        return ModelFile.parse("""
+                {"layers": [
+                  {"type": "patchembed", "out": 16, "patch": 2}, {"type": "posembed"},
+                  {"type": "transformer", "heads": 4, "mlp": 24}, {"type": "transformer", "heads": 4, "mlp": 24},
+                  {"type": "meanpool"}, {"type": "layernorm"}, {"type": "linear", "out": 10}, {"type": "gelu"},
+                  {"type": "linear", "out": "classes"}]}""", "mean-vit.json").spec("mean-vit", new Shape(3, 6, 6), 4);
+    }
+
     /** Uniform random values in [-1, 1). */
     public static float[] uniform(int n, long seed) {
         Random r = new Random(seed);

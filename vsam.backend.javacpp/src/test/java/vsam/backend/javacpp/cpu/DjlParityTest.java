@@ -27,7 +27,7 @@ import vsam.backend.javacpp.Fixtures;
  */
 class DjlParityTest extends CpuAndDjlSessions {
 
-    private static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed) {
+    static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed) {
         InitialWeights init = InitialWeights.generate(spec, seed);
         LossOptions loss = new LossOptions(0.1);
         HostBatch host = Fixtures.batch(batch, spec.input(), spec.classes(), seed + 1);
@@ -52,14 +52,21 @@ class DjlParityTest extends CpuAndDjlSessions {
         }
     }
 
+    /**
+     * The convolutional file and the two transformer files of {@link Fixtures} hold every kind the sealed
+     * {@code Layer} permits between them; the transformer files' parity is {@link TransformerParityTest}'s.
+     */
     @Test
     void aModelFileWithEveryLayerKindAgrees() {
         ModelSpec spec = Fixtures.everyLayerKind();
-        assertEquals(Set.of(Layer.class.getPermittedSubclasses()), kinds(spec.layers()), "every kind of the sealed Layer interface");
+        Set<Class<?>> kinds = new java.util.HashSet<>(kinds(spec.layers()));
+        kinds.addAll(kinds(Fixtures.classTokenTransformer().layers()));
+        kinds.addAll(kinds(Fixtures.meanPoolTransformer().layers()));
+        assertEquals(Set.of(Layer.class.getPermittedSubclasses()), kinds, "every kind of the sealed Layer interface");
         assertSameLossAndGradient(spec, 4, 6);
     }
 
-    private static Set<Class<?>> kinds(List<Layer> layers) {
+    static Set<Class<?>> kinds(List<Layer> layers) {
         Set<Class<?>> kinds = new java.util.HashSet<>();
         for (Layer layer : layers) {
             kinds.add(layer.getClass());

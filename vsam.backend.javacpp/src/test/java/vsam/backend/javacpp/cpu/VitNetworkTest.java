@@ -41,33 +41,14 @@ class VitNetworkTest {
         session.close();
     }
 
-    /** A small file with every transformer entry: patch embedding, class token, position embedding, a block, class pooling. */
-    static ModelSpec classTokenVit() {
-        return ModelFile.parse("""
-                {"layers": [
-                  {"type": "patchembed", "out": 8, "patch": 4}, {"type": "classtoken"}, {"type": "posembed"},
-                  {"type": "transformer", "heads": 2, "mlp": 16}, {"type": "layernorm"}, {"type": "clspool"},
-                  {"type": "linear", "out": "classes"}]}""", "cls-vit.json").spec("cls-vit", new Shape(2, 8, 12), 3);
-    }
-
-    /** Mean pooling, two blocks of four heads, a LayerNorm on the pooled vector and a hidden linear layer with GELU. */
-    static ModelSpec meanPoolVit() {
-        return ModelFile.parse("""
-                {"layers": [
-                  {"type": "patchembed", "out": 16, "patch": 2}, {"type": "posembed"},
-                  {"type": "transformer", "heads": 4, "mlp": 24}, {"type": "transformer", "heads": 4, "mlp": 24},
-                  {"type": "meanpool"}, {"type": "layernorm"}, {"type": "linear", "out": 10}, {"type": "gelu"},
-                  {"type": "linear", "out": "classes"}]}""", "mean-vit.json").spec("mean-vit", new Shape(3, 6, 6), 4);
-    }
-
     @Test
     void classTokenNetworkMatchesDoublePrecision() {
-        assertMatchesReference(classTokenVit(), 5, 1, 1e-4);
+        assertMatchesReference(Fixtures.classTokenTransformer(), 5, 1, 1e-4);
     }
 
     @Test
     void meanPoolNetworkMatchesDoublePrecision() {
-        assertMatchesReference(meanPoolVit(), 3, 2, 1e-4);
+        assertMatchesReference(Fixtures.meanPoolTransformer(), 3, 2, 1e-4);
     }
 
     @Test
