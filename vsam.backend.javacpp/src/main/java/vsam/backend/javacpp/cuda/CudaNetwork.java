@@ -89,7 +89,8 @@ final class CudaNetwork implements Network {
                 } else if (layer instanceof Layer.Relu) {
                     node = new Relu(gpu, shape);
                 } else if (layer instanceof Layer.Linear l) {
-                    node = new Linear(gpu, l, new Shape(shape.elements(), 1, 1), paramAt);
+                    // a flat input as (in, 1, 1); a token sequence keeps its shape, tokens being rows
+                    node = new Linear(gpu, l, l.rows(shape) == 1 ? new Shape(shape.elements(), 1, 1) : shape, paramAt);
                     paramAt += (long) l.in() * l.out() + (l.bias() ? l.out() : 0);
                 } else if (layer instanceof Layer.Conv2d c) {
                     node = new Conv(gpu, c, shape, paramAt);
@@ -107,6 +108,24 @@ final class CudaNetwork implements Network {
                     node = Pool.average(gpu, a, shape);
                 } else if (layer instanceof Layer.GlobalAvgPool) {
                     node = Pool.globalAverage(gpu, shape);
+                } else if (layer instanceof Layer.Tokens) {
+                    node = new TokenLayers.Tokens(gpu, shape);
+                } else if (layer instanceof Layer.ClassToken t) {
+                    node = new TokenLayers.ClassToken(gpu, shape, paramAt);
+                    paramAt += t.width();
+                } else if (layer instanceof Layer.PositionEmbedding e) {
+                    node = new TokenLayers.PositionEmbedding(gpu, shape, paramAt);
+                    paramAt += (long) e.tokens() * e.width();
+                } else if (layer instanceof Layer.LayerNorm ln) {
+                    node = new LayerNorm(gpu, ln, shape, paramAt);
+                    paramAt += 2L * ln.width();
+                } else if (layer instanceof Layer.SelfAttention a) {
+                    node = new SelfAttention(gpu, a, shape, paramAt);
+                    paramAt += SelfAttention.parameters(a.width());
+                } else if (layer instanceof Layer.Gelu) {
+                    node = new TokenLayers.Gelu(gpu, shape);
+                } else if (layer instanceof Layer.TokenMeanPool || layer instanceof Layer.ClassTokenPool) {
+                    node = new TokenLayers.Pool(gpu, shape, layer instanceof Layer.TokenMeanPool);
                 } else if (layer instanceof Layer.Residual r) {
                     Sequence main = new Sequence(sequence(r.main(), shape));
                     Sequence shortcut = new Sequence(sequence(r.shortcut(), shape));

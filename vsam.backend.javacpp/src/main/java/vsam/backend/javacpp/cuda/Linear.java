@@ -6,7 +6,9 @@ import vsam.api.model.Shape;
 
 /**
  * Fully connected layer with cuBLAS {@code sgemm}, weight {@code W[out][in]}, activations row-major
- * {@code [N][features]} (the flattened {@code NCHW} tensor):
+ * {@code [M][features]} (the flattened {@code NCHW} tensor), {@code M = N·rows}: one row per example, or one
+ * per token of a token sequence {@code (T, in, 1)} ({@link Layer.Linear#rows}; docs/ARCHITECTURE.md,
+ * "Transformer layers"). Below, {@code N} stands for {@code M}:
  * <pre>
  *   Y = X·Wᵀ + b      dW = dYᵀ·X      db = Σ_n dY[n]      dX = dY·W
  * </pre>
@@ -21,6 +23,8 @@ final class Linear extends BufferedNode {
     private final Gpu gpu;
     private final int inFeatures;
     private final int outFeatures;
+    /** Rows of the products per example: 1, or the tokens of a sequence. */
+    private final int rows;
     private final long weightOffset;
     private final long biasOffset;
     private DeviceFloats input;
@@ -30,6 +34,7 @@ final class Linear extends BufferedNode {
         this.gpu = gpu;
         inFeatures = layer.in();
         outFeatures = layer.out();
+        rows = layer.rows(in);
         this.weightOffset = weightOffset;
         this.biasOffset = layer.bias() ? weightOffset + (long) inFeatures * outFeatures : -1;
     }
@@ -37,29 +42,34 @@ final class Linear extends BufferedNode {
     @Override
     DeviceFloats forward(PassContext s, DeviceFloats x) {
         input = x;
-        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_T, cublas.CUBLAS_OP_N, outFeatures, s.n, inFeatures,
+        int m = s.n * rows;
+        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_T, cublas.CUBLAS_OP_N, outFeatures, m, inFeatures,
                 gpu.one, s.params.at(weightOffset), inFeatures, x.ptr(), inFeatures, gpu.zero, output.ptr(), outFeatures),
                 "cublasSgemm (linear forward)");
         if (biasOffset >= 0) {
-            gpu.kernels.args().ptr(output).ptr(s.params.addressOf(biasOffset)).i32(s.n).i32(outFeatures)
-                    .launch("vsam_bias_forward", (long) s.n * outFeatures);
+            gpu.kernels.args().ptr(output).ptr(s.params.addressOf(biasOffset)).i32(m).i32(outFeatures)
+                    .launch("vsam_bias_forward", (long) m * outFeatures);
         }
         return output;
     }
 
     @Override
     DeviceFloats backward(PassContext s, DeviceFloats dy, boolean needDx) {
-        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T, inFeatures, outFeatures, s.n,
+        int m = s.n * rows;
+        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T, inFeatures, outFeatures, m,
                 gpu.one, input.ptr(), inFeatures, dy.ptr(), outFeatures, gpu.zero, s.grad.at(weightOffset), inFeatures),
                 "cublasSgemm (linear weight gradient)");
-        if (biasOffset >= 0) {
-            gpu.kernels.args().ptr(dy).ptr(s.grad.addressOf(biasOffset)).i32(s.n).i32(outFeatures)
+        if (biasOffset >= 0 && rows > 1) {
+            // n·T rows: one block per column rather than one thread
+            TokenLayers.columnSums(gpu, dy, s.grad.addressOf(biasOffset), m, outFeatures, outFeatures);
+        } else if (biasOffset >= 0) {
+            gpu.kernels.args().ptr(dy).ptr(s.grad.addressOf(biasOffset)).i32(m).i32(outFeatures)
                     .launch("vsam_bias_backward", outFeatures);
         }
         if (!needDx) {
             return null;
         }
-        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_N, inFeatures, s.n, outFeatures,
+        CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_N, inFeatures, m, outFeatures,
                 gpu.one, s.params.at(weightOffset), inFeatures, dy.ptr(), outFeatures, gpu.zero, inputGrad.ptr(), inFeatures),
                 "cublasSgemm (linear input gradient)");
         return inputGrad;

@@ -64,13 +64,19 @@ public final class CudaChecks {
     public record Case(String name, ModelSpec spec, int batch, long seed) {
     }
 
-    /** mlp, cnn-s, resnet18 and the model file with every layer kind, as in the CPU-vs-DJL suite. */
+    /**
+     * mlp, cnn-s, resnet18, the model file with every convolutional layer kind, and the vision transformers
+     * (vit-tiny at batch 2, the class-token and mean-pool files), as in the CPU-vs-DJL suites.
+     */
     public static List<Case> cases() {
         return List.of(
                 new Case("mlp", Models.mlp(new Shape(1, 28, 28), 10), 16, 3),
                 new Case("cnn-s", Models.cnnS(new Shape(1, 28, 28), 10), 8, 4),
                 new Case("resnet18", Models.resnet18(new Shape(3, 32, 32), 10), 2, 5),
-                new Case("every-layer", Fixtures.everyLayerKind(), 4, 6));
+                new Case("every-layer", Fixtures.everyLayerKind(), 4, 6),
+                new Case("vit-tiny", Models.byId("vit-tiny", new Shape(1, 28, 28), 10), 2, 21),
+                new Case("cls-vit", Fixtures.classTokenTransformer(), 5, 22),
+                new Case("mean-vit", Fixtures.meanPoolTransformer(), 4, 23));
     }
 
     /**

@@ -72,6 +72,27 @@ class CudaNetworkBehaviourTest {
         }
     }
 
+    /**
+     * LayerNorm has no running statistics: vit-tiny has no buffers, and a PERTURBED pass leaves its state
+     * exactly as it was and gives the CLEAN pass's loss and gradient.
+     */
+    @Test
+    void perturbedPassLeavesTheStateOfVitTinyUnchanged() {
+        ModelSpec vit = Models.byId("vit-tiny", new Shape(1, 28, 28), 10);
+        Network net = cuda.build(vit, InitialWeights.generate(vit, 4), new LossOptions(0.1));
+        Vec g = cuda.zerosLike(net);
+        try (DeviceBatch b = cuda.upload(Fixtures.batch(4, vit.input(), 10, 5))) {
+            double clean = net.lossAndGradient(b, Pass.CLEAN, g);
+            float[] cleanGradient = g.read();
+            NetworkState before = net.exportState();
+            assertEquals(0, before.buffers().length, "LayerNorm keeps no running statistics: no buffers");
+            double perturbed = net.lossAndGradient(b, Pass.PERTURBED, g);
+            assertEquals(before, net.exportState());
+            assertEquals(clean, perturbed, 1e-12 * Math.abs(clean));
+            assertTrue(Fixtures.relativeL2(g.read(), cleanGradient, 0, cleanGradient.length) < 1e-6);
+        }
+    }
+
     @Test
     void gradientsAreOverwrittenNotAccumulated() {
         Network net = build();

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The CUDA path and the CPU path agree: same seed and batch give the same loss (1e-4 relative), the same
  * gradient segment by segment (1e-3 relative L2), the same BatchNorm running buffers after the pass and
- * the same inference-mode evaluation, for mlp, cnn-s, resnet18 (batch 2) and a model file with every layer kind. Skipped, with the reason
+ * the same inference-mode evaluation, for mlp, cnn-s, resnet18 (batch 2), a model file with every convolutional layer kind
+ * and the vision transformers (vit-tiny at batch 2, a class-token and a mean-pool file). Skipped, with the reason
  * printed, where CUDA is unavailable.
  */
 class CudaParityTest extends CpuAndCudaSessions {
@@ -43,5 +44,23 @@ class CudaParityTest extends CpuAndCudaSessions {
     @Test
     void aModelFileWithEveryLayerKindAgreesWithTheCpuPath() {
         assertAgrees("every-layer");
+    }
+
+    /** Tokens, position embedding, LayerNorm, strided-batched attention, GELU and mean pooling (docs/ARCHITECTURE.md, "Transformer layers"). */
+    @Test
+    void vitTinyAgreesWithTheCpuPath() {
+        assertAgrees("vit-tiny");
+    }
+
+    /** The class token and class-token pooling. */
+    @Test
+    void classTokenTransformerAgreesWithTheCpuPath() {
+        assertAgrees("cls-vit");
+    }
+
+    /** Four heads of width 4, two blocks, LayerNorm on a pooled vector, a GELU between flat linear layers. */
+    @Test
+    void meanPoolTransformerAgreesWithTheCpuPath() {
+        assertAgrees("mean-vit");
     }
 }
