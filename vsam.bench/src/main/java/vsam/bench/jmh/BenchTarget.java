@@ -63,9 +63,12 @@ public final class BenchTarget {
         return Backends.require(backend, device).open(new SessionOptions(device, threads));
     }
 
-    /** The input shape each model is benchmarked on: Fashion-MNIST's for mlp and cnn-s, CIFAR's for resnet18. */
+    /**
+     * The input shape each model is benchmarked on: Fashion-MNIST's for mlp, cnn-s and vit-tiny, CIFAR's for
+     * resnet18 and vit-cifar.
+     */
     public static Shape inputOf(String model) {
-        return model.equals("resnet18") ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
+        return model.equals("resnet18") || model.equals("vit-cifar") ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
     }
 
     /** The benchmark model {@code model}. */

@@ -59,8 +59,8 @@ public class StepBenchmark {
     /** CPU threads, 0 = the backend's default. */
     @Param({"0"})
     public int threads;
-    /** Model id. */
-    @Param({"mlp", "cnn-s"})
+    /** Model id (vit-tiny: docs/ARCHITECTURE.md, "Transformer layers"). */
+    @Param({"mlp", "cnn-s", "vit-tiny"})
     public String model;
     /** Method: sgd, sam, vsam-sample or vsam-reuse. */
     @Param({"sgd", "sam", "vsam-sample", "vsam-reuse"})

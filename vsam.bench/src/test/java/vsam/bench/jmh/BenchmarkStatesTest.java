@@ -30,6 +30,26 @@ class BenchmarkStatesTest {
         }
     }
 
+    /** vit-tiny's step (two passes of the javacpp CPU transformer layers) on Fashion-MNIST-shaped inputs. */
+    @Test
+    void vitTinyTakesFiniteSamSteps() {
+        StepBenchmark b = new StepBenchmark();
+        b.backend = "javacpp";
+        b.device = "cpu";
+        b.threads = 1;
+        b.model = "vit-tiny";
+        b.method = "sam";
+        b.batch = 4;
+        b.open();
+        try {
+            for (int i = 0; i < 2; i++) {
+                assertTrue(Double.isFinite(b.trainingStep()));
+            }
+        } finally {
+            b.close();
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"norm", "scoped-norm", "axpy", "sgd-update"})
     void everyVectorOperationRunsOnAMillionElements(String op) {
