@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the GPU check from the bundle this script sits in (see build-bundle.sh) and prints ONE summary line:
-#   with a usable CUDA device: the CPU-vs-CUDA parity checks (loss and gradients of mlp, cnn-s and resnet18, 50 SGD and
-#   vSAM steps, every vector operation) and the resnet18 throughput (CIFAR-shaped synthetic batches of 128; SGD, SAM,
-#   vSAM steps per second); exit 0 when every parity check passed, 1 otherwise;
+#   with a usable CUDA device: the CPU-vs-CUDA parity checks (loss and gradients of mlp, cnn-s, resnet18, the
+#   every-layer file and the vision transformers vit-tiny, cls-vit and mean-vit, 50 SGD and vSAM steps, every vector
+#   operation) and the resnet18 and vit-tiny throughput (synthetic batches of 128; SGD, SAM, vSAM steps per second);
+#   exit 0 when every parity check passed, 1 otherwise;
 #   without one: "cuda unavailable: <reason>", exit 0.
 # Needs nothing but the bundle and the machine's CUDA 13 runtime, cuBLAS, cuDNN 9 and NVRTC (no JDK, no network).
 set -uo pipefail

@@ -319,10 +319,14 @@ public final class CudaChecks {
 
     /** Runs {@code warmup} untimed steps (cuDNN's algorithm search, vSAM's warm-up), then {@code steps} timed ones per method. */
     public static Throughput throughput(Session cuda, int warmup, int steps) {
+        return throughput(cuda, Models.resnet18(new Shape(3, 32, 32), 10), warmup, steps);
+    }
+
+    /** As {@link #throughput(Session, int, int)} for {@code spec} (vit-tiny: the transformer layers' speed). */
+    public static Throughput throughput(Session cuda, ModelSpec spec, int warmup, int steps) {
         double[] rate = new double[3];
         double fraction = 0;
         String[] methods = {"sgd", "sam", "vsam"};
-        ModelSpec spec = Models.resnet18(new Shape(3, 32, 32), 10);
         List<HostBatch> batches = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             batches.add(Fixtures.batch(128, spec.input(), spec.classes(), 100 + i));

@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vsam.api.Session;
+import vsam.api.model.Models;
+import vsam.api.model.Shape;
 
 /**
  * The body of the GPU check ({@code vsam.backend.javacpp.GpuCheck} calls {@link #run()} when CUDA is
  * available and these classes are in the bundle): the CPU-vs-CUDA parity checks of this package (the
- * same measurements the JUnit tests assert) and the {@code resnet18} throughput benchmark, summarised on
+ * same measurements the JUnit tests assert) and the {@code resnet18} and {@code vit-tiny} throughput benchmarks, summarised on
  * ONE line. Plain Java, no JUnit.
  */
 public final class GpuCheckMain {
@@ -42,10 +44,12 @@ public final class GpuCheckMain {
             parts.add(String.format(Locale.ROOT, "vec %.1e sgd/adamw %s", v.worstRel(),
                     v.sgdMismatches() + v.adamMismatches() == 0 ? "bit-identical" : "FAIL(" + v + ")"));
             CudaChecks.Throughput t = CudaChecks.throughput(cuda, 12, 40);
+            CudaChecks.Throughput vit = CudaChecks.throughput(cuda, Models.byId("vit-tiny", new Shape(1, 28, 28), 10), 12, 40);
             System.out.println(String.format(Locale.ROOT,
-                    "%s: parity %s (%s) | resnet18 b128 steps/s: sgd %.1f, sam %.1f (%.2fx sgd), vsam %.1f (%.2fx sgd, SAM fraction %.2f)",
+                    "%s: parity %s (%s) | resnet18 b128 steps/s: sgd %.1f, sam %.1f (%.2fx sgd), vsam %.1f (%.2fx sgd, SAM fraction %.2f)"
+                            + " | vit-tiny b128 steps/s: sgd %.1f, sam %.1f, vsam %.1f",
                     device, ok ? "PASS" : "FAIL", String.join(", ", parts), t.sgd(), t.sam(), t.sam() / t.sgd(), t.vsam(),
-                    t.vsam() / t.sgd(), t.vsamFraction()));
+                    t.vsam() / t.sgd(), t.vsamFraction(), vit.sgd(), vit.sam(), vit.vsam()));
             return ok ? 0 : 1;
         } catch (RuntimeException | Error e) {
             System.out.println(device + ": check FAILED: " + e + (parts.isEmpty() ? "" : " (after " + String.join(", ", parts) + ")"));
