@@ -30,20 +30,32 @@ final class Erf {
     /** {@code erf(x)} to within {@code 2e-7} absolute. */
     static float erf(float x) {
         double a = Math.abs((double) x);
-        double t = 1 / (1 + P * a);
-        double poly = t * (A1 + t * (A2 + t * (A3 + t * (A4 + t * A5))));
-        double r = 1 - poly * Math.exp(-a * a);
+        double r = erfOfAbs(a, Math.exp(-a * a));
         return (float) (x < 0 ? -r : r);
     }
 
-    /** Exact GELU {@code x · Φ(x) = x/2 · (1 + erf(x/√2))}. */
-    static float gelu(float x) {
-        return 0.5f * x * (1 + erf((float) (x * INV_SQRT2)));
+    /** {@code erf(a)} for {@code a ≥ 0}, given {@code e^(−a²)} (which GELU's derivative shares with {@code φ}). */
+    private static double erfOfAbs(double a, double expMinusA2) {
+        double t = 1 / (1 + P * a);
+        return 1 - t * (A1 + t * (A2 + t * (A3 + t * (A4 + t * A5)))) * expMinusA2;
     }
 
-    /** {@code d gelu/dx = Φ(x) + x · φ(x)}, {@code φ(x) = e^(−x²/2)/√(2π)}. */
+    /** {@code Φ(x) = (1 + erf(x/√2))/2}, given {@code e^(−x²/2)}. */
+    private static double phiCdf(double x, double expMinusHalfX2) {
+        double e = erfOfAbs(Math.abs(x) * INV_SQRT2, expMinusHalfX2);
+        return 0.5 * (1 + (x < 0 ? -e : e));
+    }
+
+    /** Exact GELU {@code x · Φ(x) = x/2 · (1 + erf(x/√2))}: one {@code exp}. */
+    static float gelu(float x) {
+        double v = x;
+        return (float) (v * phiCdf(v, Math.exp(-0.5 * v * v)));
+    }
+
+    /** {@code d gelu/dx = Φ(x) + x · φ(x)}, {@code φ(x) = e^(−x²/2)/√(2π)}: one {@code exp}, shared by both terms. */
     static float geluDerivative(float x) {
-        double phi = Math.exp(-0.5 * (double) x * x) * INV_SQRT_2PI;
-        return (float) (0.5 * (1 + erf((float) (x * INV_SQRT2))) + x * phi);
+        double v = x;
+        double e = Math.exp(-0.5 * v * v);
+        return (float) (phiCdf(v, e) + v * e * INV_SQRT_2PI);
     }
 }

@@ -38,9 +38,18 @@ class CpuBenchmark {
 
     @Test
     void cnnSStepsPerSecond() {
+        stepsPerSecond(Models.cnnS(new Shape(1, 28, 28), 10), true);
+    }
+
+    /** The same for vit-tiny (docs/ARCHITECTURE.md, "Transformer layers"), without the raw sgemm rates. */
+    @Test
+    void vitTinyStepsPerSecond() {
+        stepsPerSecond(Models.byId("vit-tiny", new Shape(1, 28, 28), 10), false);
+    }
+
+    private static void stepsPerSecond(ModelSpec spec, boolean sgemmRates) {
         int steps = Integer.getInteger("vsam.bench.steps", 40);
         int threads = Integer.getInteger("vsam.bench.threads", 2);
-        ModelSpec spec = Models.cnnS(new Shape(1, 28, 28), 10);
         HostBatch[] batches = new HostBatch[4];
         for (int i = 0; i < batches.length; i++) {
             batches[i] = Fixtures.batch(BATCH, spec.input(), 10, 100 + i);
@@ -59,15 +68,17 @@ class CpuBenchmark {
                 }
                 bestA = Math.max(bestA, a.run(steps));
                 if (Profile.enabled() && round == 1) {
-                    System.out.print("javacpp cnn-s per-node time:\n" + Profile.report(steps));
+                    System.out.print("javacpp " + spec.id() + " per-node time:\n" + Profile.report(steps));
                 }
                 bestB = Math.max(bestB, b.run(steps));
             }
-            double raw = rawSgemm(1024, 1024, 1024);
-            double convShaped = rawSgemm(32, 128 * 196, 288);
-            System.out.printf("cnn-s batch %d, %d threads, %d steps x 2 rounds (best): javacpp %.2f steps/s, djl %.2f steps/s,"
-                    + " ratio %.2f; raw sgemm 1024^3 %.1f GFLOP/s, conv-shaped sgemm 32x25088x288 %.1f GFLOP/s%n",
-                    BATCH, threads, steps, bestA, bestB, bestA / bestB, raw, convShaped);
+            System.out.printf("%s batch %d, %d threads, %d steps x 2 rounds (best): javacpp %.2f steps/s, djl %.2f steps/s,"
+                    + " ratio %.2f%n", spec.id(), BATCH, threads, steps, bestA, bestB, bestA / bestB);
+            if (sgemmRates) {
+                double raw = rawSgemm(1024, 1024, 1024);
+                double convShaped = rawSgemm(32, 128 * 196, 288);
+                System.out.printf("raw sgemm 1024^3 %.1f GFLOP/s, conv-shaped sgemm 32x25088x288 %.1f GFLOP/s%n", raw, convShaped);
+            }
         }
     }
 
