@@ -85,6 +85,29 @@ class VitNetworkTest {
     }
 
     /**
+     * Buffers are sized for the largest batch seen: after batches of 6 a batch of 2 gives exactly what a
+     * fresh network built for 2 gives (the attention probabilities and LayerNorm statistics are indexed by
+     * the batch actually passed, not by the capacity).
+     */
+    @Test
+    void aSmallerBatchAfterALargerOneGivesAFreshNetworksResult() {
+        ModelSpec spec = Fixtures.classTokenTransformer();
+        InitialWeights init = InitialWeights.generate(spec, 30);
+        Network reused = session.build(spec, init, new LossOptions(0.1));
+        Network fresh = session.build(spec, init, new LossOptions(0.1));
+        Vec g1 = session.zerosLike(reused);
+        Vec g2 = session.zerosLike(fresh);
+        try (DeviceBatch big = session.upload(Fixtures.batch(6, spec.input(), spec.classes(), 31));
+             DeviceBatch small = session.upload(Fixtures.batch(2, spec.input(), spec.classes(), 32))) {
+            reused.lossAndGradient(big, Pass.CLEAN, g1);
+            double a = reused.lossAndGradient(small, Pass.CLEAN, g1);
+            double b = fresh.lossAndGradient(small, Pass.CLEAN, g2);
+            assertEquals(b, a, 0.0);
+            assertArrayEquals(g2.read(), g1.read());
+        }
+    }
+
+    /**
      * LayerNorm has no running statistics, so a vit-tiny network has no buffers at all, and a PERTURBED pass
      * (like a CLEAN one) leaves the exported state bit-identical: a second pass on the same batch gives the
      * same loss and gradient bit for bit.
