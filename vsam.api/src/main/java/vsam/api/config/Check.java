@@ -64,6 +64,18 @@ final class Check {
         });
     }
 
+    /** A run of a model file that names its quantization is that quantization's ({@code <name>+w4a4}). */
+    static void quantizationOfModelFile(java.util.Optional<vsam.api.model.ModelFile> file, String model) {
+        if (file.isEmpty()) {
+            return;
+        }
+        java.util.Optional<vsam.api.model.Quantization> run = vsam.api.model.Models.quantizationOf(model);
+        file.get().quantization().filter(named -> !java.util.Optional.of(named).equals(run)).ifPresent(named -> {
+            throw new ConfigException("quantize", file.get().source() + ": quantize: the model file names " + named.format()
+                    + ", but the configuration's model is " + model);
+        });
+    }
+
     /** An enum constant as configurations write it ({@code pytorch}). */
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(java.util.Locale.ROOT);

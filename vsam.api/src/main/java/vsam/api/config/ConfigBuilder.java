@@ -126,6 +126,13 @@ public final class ConfigBuilder {
                 problems.add(problem);
             }
         }
+        if (given.containsKey(Settings.QUANTIZE) && problems.stream().noneMatch(p -> owns(Settings.QUANTIZE, p) || owns(Settings.MODEL, p))) {
+            try {
+                explicitQuantizationAgrees(tree, given.get(Settings.QUANTIZE));
+            } catch (ConfigException problem) {
+                problems.add(problem);
+            }
+        }
         if (given.containsKey(Settings.INIT) && problems.stream().noneMatch(p -> owns(Settings.INIT, p) || owns(Settings.MODEL, p))) {
             try {
                 explicitInitAgrees(tree, given.get(Settings.INIT));
@@ -157,6 +164,9 @@ public final class ConfigBuilder {
                 s.writeText(tree, texts.get(s));
             }
         }
+        if (texts.containsKey(Settings.QUANTIZE)) {
+            explicitQuantizationAgrees(tree, texts.get(Settings.QUANTIZE));
+        }
         if (texts.containsKey(Settings.INIT)) {
             explicitInitAgrees(tree, texts.get(Settings.INIT));
         }
@@ -179,6 +189,25 @@ public final class ConfigBuilder {
             throw new ConfigException(Settings.INIT.path(), model.source() + ": init: the model file names "
                     + Check.lower(named) + ", but " + Settings.INIT.option().orElse("init") + " " + Check.lower(given)
                     + " was given");
+        });
+    }
+
+    /**
+     * A model file that names its quantization sets the run's (the binding of {@link Settings#MODEL} writes it);
+     * a quantization given explicitly as well must be the same one.
+     *
+     * @throws ConfigException naming the file and both quantizations when they differ
+     */
+    private static void explicitQuantizationAgrees(Map<String, Object> tree, String givenText) {
+        if (!(tree.get("modelFile") instanceof Map<?, ?> file)) {
+            return;
+        }
+        vsam.api.model.ModelFile model = vsam.api.model.ModelFile.of(file, "the model file");
+        java.util.Optional<vsam.api.model.Quantization> given = Settings.QUANTIZE.parse(givenText);
+        model.quantization().filter(named -> !java.util.Optional.of(named).equals(given)).ifPresent(named -> {
+            throw new ConfigException(Settings.QUANTIZE.path(), model.source() + ": quantize: the model file names "
+                    + named.format() + ", but " + Settings.QUANTIZE.option().orElse("quantize") + " "
+                    + given.map(vsam.api.model.Quantization::format).orElse("none") + " was given");
         });
     }
 

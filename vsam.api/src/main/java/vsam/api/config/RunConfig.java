@@ -52,6 +52,7 @@ public record RunConfig(String backend, String device, int threads, String model
         }
         Check.present("init", init);
         Check.initOfModelFile(modelFile, init);
+        Check.quantizationOfModelFile(modelFile, model);
         Check.present("data", data);
         Settings.EPOCHS.check(epochs);
         Settings.BATCH_SIZE.check(batchSize);

@@ -60,7 +60,7 @@ public final class Settings {
                         java.nio.file.Path file = java.nio.file.Path.of(value);
                         ModelFile read = ModelFile.read(file);
                         tree.put("modelFile", read.treeWithSource());
-                        tree.put("model", Models.quantizedId(ModelFile.nameOf(file), quantizationIn(tree)));
+                        tree.put("model", Models.quantizedId(ModelFile.nameOf(file), read.quantization().or(() -> quantizationIn(tree))));
                         // a file that names its init scheme fixes the run's (docs/ARCHITECTURE.md, "Model files")
                         read.init().ifPresent(scheme -> INIT.write(tree, scheme));
                     } else {
@@ -86,7 +86,8 @@ public final class Settings {
     public static final Setting<InitScheme> INIT = Setting.at("init", SettingType.choice(InitScheme.class)).option("--init")
             .label("Initialisation").in(Section.DATA)
             .help("pytorch: torch.nn's defaults, U(-1/sqrt(fan_in), 1/sqrt(fan_in)) weights and biases; "
-                    + "he: He-normal, zero biases (the old default).");
+                    + "he: He-normal, zero biases (the old default); trunc_normal: timm's N(0, 0.02^2) truncated at 2 sigma, "
+                    + "zero biases (the vision transformers' default).");
     public static final Setting<String> DATASET = Setting.at("data.dataset", SettingType.oneOf(() -> DataConfig.DATASETS))
             .option("--dataset").label("Data set").in(Section.DATA)
             .help("fashion-mnist, mnist, cifar10, cifar100, embedded (a 6,000-image Fashion-MNIST subset inside the program), "

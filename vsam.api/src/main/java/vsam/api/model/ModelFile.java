@@ -38,7 +38,7 @@ public final class ModelFile {
     /** The format tag a file carries. */
     public static final String FORMAT = "vsam-model/1";
 
-    private static final Set<String> TOP = Set.of("format", "description", "source", "init", "layers");
+    private static final Set<String> TOP = Set.of("format", "description", "source", "init", "quantize", "layers");
 
     private final String source;
     private final Map<?, ?> tree;
@@ -106,7 +106,30 @@ public final class ModelFile {
         if (m.containsKey("init")) {
             initScheme(m.get("init"), named);
         }
+        if (m.containsKey("quantize")) {
+            quantization(m.get("quantize"), named);
+        }
         return new ModelFile(named, m, null);
+    }
+
+    /**
+     * The LSQ quantization this file asks for ({@code "quantize": "w4a4"}, the texts {@code --quantize} takes), if
+     * any: its network is then trained quantised, as {@code <name>+w4a4}.
+     */
+    public java.util.Optional<Quantization> quantization() {
+        return tree.containsKey("quantize") ? java.util.Optional.of(quantization(tree.get("quantize"), source))
+                : java.util.Optional.empty();
+    }
+
+    private static Quantization quantization(Object text, String source) {
+        if (!(text instanceof String t)) {
+            throw problem(source, "quantize", text + " is not a quantization such as \"w4a4\"");
+        }
+        try {
+            return Quantization.parse(t.strip());
+        } catch (IllegalArgumentException e) {
+            throw problem(source, "quantize", "'" + t + "': " + e.getMessage());
+        }
     }
 
     /** The init scheme this file names, if it names one (the run then starts from it, whatever its default). */

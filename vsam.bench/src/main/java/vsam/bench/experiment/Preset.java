@@ -18,14 +18,21 @@ import vsam.api.config.RunConfig;
  *   <li>{@code qat}: quantization-aware training with LSQ from scratch, the clean recipe for 5 epochs on
  *       {@code cnn-s+w4a4} (<b>w4a4</b>) and {@code cnn-s+w2a2} (<b>w2a2</b>); first and last layer at 8 bits.
  *       Its methods, unless chosen: SGD, SAM and vSAM.</li>
+ *   <li>{@code vit}: does vSAM's sampling carry over to a vision transformer? {@code vit-tiny} with its
+ *       defaults (AdamW lr 1e-3, weight decay 0.05, truncated-normal init; cosine per iteration, batch 128,
+ *       ρ 0.05) on the first 10,000 Fashion-MNIST training images, 10 epochs, with 40% symmetric label noise
+ *       (<b>vit-noisy</b>) and clean (<b>vit-clean</b>). Its methods, unless chosen: the base optimizer alone
+ *       ({@code sgd}, i.e. AdamW), SAM, vSAM and vsam-budget, each with AdamW as base.</li>
  * </ul>
  */
 public final class Preset {
 
     /** The preset names. */
-    public static final List<String> NAMES = List.of("cpu", "quick", "qat");
+    public static final List<String> NAMES = List.of("cpu", "quick", "qat", "vit");
     /** The methods a preset runs when none are chosen. */
     private static final List<String> QAT_METHODS = List.of("sgd", "sam", "vsam");
+    /** The methods of the transformer preset: the base optimizer (AdamW) alone, SAM, vSAM, vsam-budget. */
+    private static final List<String> VIT_METHODS = List.of("sgd", "sam", "vsam", "vsam-budget");
     /** The seed of the symmetric label noise, fixed across methods and run seeds. */
     public static final long NOISE_SEED = 17;
     /** The run seeds of the experiment. */
@@ -57,6 +64,16 @@ public final class Preset {
                             base.withModel("cnn-s+w4a4"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false, 0), 5),
                     setup("w2a2", "Fashion-MNIST 60,000/10,000, clean labels; cnn-s+w2a2 (LSQ, edges at 8 bits), 5 epochs",
                             base.withModel("cnn-s+w2a2"), new DataConfig("fashion-mnist", dataDir, 0, 0, NOISE_SEED, false, 0), 5));
+            case "vit" -> {
+                RunConfig vit = RunConfig.defaults(d.method().name(), "fashion-mnist", "vit-tiny");
+                RunConfig transformer = base.withModel("vit-tiny").withOptimizer(vit.optimizer()).withInit(vit.init());
+                yield List.of(
+                        setup("vit-noisy", "Fashion-MNIST, first 10,000 training images, 40% symmetric label noise; vit-tiny, "
+                                + "AdamW, 10 epochs", transformer, new DataConfig("fashion-mnist", dataDir, 10_000, 0.4, NOISE_SEED,
+                                false, 0), 10),
+                        setup("vit-clean", "Fashion-MNIST, first 10,000 training images, clean labels; vit-tiny, AdamW, 10 epochs",
+                                transformer, new DataConfig("fashion-mnist", dataDir, 10_000, 0, NOISE_SEED, false, 0), 10));
+            }
             case "quick" -> List.of(
                     setup("noisy", "embedded Fashion-MNIST subset, first 3,000 training images, 40% symmetric label noise; cnn-s, 4 epochs",
                             base, new DataConfig("embedded", Optional.empty(), 3_000, 0.4, NOISE_SEED, false, 0), 4),
@@ -68,7 +85,11 @@ public final class Preset {
 
     /** The methods preset {@code name} runs when the command names none. */
     public static List<String> defaultMethods(String name) {
-        return name.equals("qat") ? QAT_METHODS : Variant.ALL;
+        return switch (name) {
+            case "qat" -> QAT_METHODS;
+            case "vit" -> VIT_METHODS;
+            default -> Variant.ALL;
+        };
     }
 
     private static Setup setup(String name, String description, RunConfig base, DataConfig data, int epochs) {

@@ -229,7 +229,9 @@ public final class ConfigForm {
             return;
         }
         try {
-            ModelFile.read(Path.of(model.strip())).init().ifPresent(i -> field(Settings.INIT).set(Settings.INIT.type().format(i)));
+            ModelFile file = ModelFile.read(Path.of(model.strip()));
+            file.init().ifPresent(i -> field(Settings.INIT).set(Settings.INIT.type().format(i)));
+            file.quantization().ifPresent(q -> field(Settings.QUANTIZE).set(q.format()));
         } catch (ConfigException | InvalidPathException e) {
             // validate() reports what is wrong with the file
         }
