@@ -238,7 +238,7 @@ final class CpuNetwork implements Network {
                 segment += 2;
                 return new LayerNorm(n, shape, offset);
             } else if (layer instanceof Layer.SelfAttention a) {
-                paramAt += SelfAttention.parameters(a.width());
+                paramAt += vsam.backend.javacpp.AttentionLayout.parameters(a.width());
                 segment += 4;
                 return new SelfAttention(a, shape, offset);
             }

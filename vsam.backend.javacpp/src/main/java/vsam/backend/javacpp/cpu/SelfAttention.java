@@ -4,6 +4,7 @@ import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 import vsam.api.model.Layer;
 import vsam.api.model.Shape;
+import vsam.backend.javacpp.AttentionLayout;
 
 /**
  * Multi-head self-attention over {@code FLAT} token sequences {@code [n][T][D]}, {@code H} heads of width
@@ -25,6 +26,7 @@ import vsam.api.model.Shape;
  */
 final class SelfAttention extends Node {
 
+    private final AttentionLayout layout;
     private final int tokens;
     private final int width;
     private final int heads;
@@ -44,32 +46,27 @@ final class SelfAttention extends Node {
 
     SelfAttention(Layer.SelfAttention layer, Shape in, long offset) {
         super(in, layer.outputShape(in), Layout.FLAT, Layout.FLAT);
-        tokens = in.channels();
-        width = layer.width();
-        heads = layer.heads();
-        headWidth = layer.headWidth();
-        scale = (float) (1 / Math.sqrt(headWidth));
-        qkvWeight = offset;
-        qkvBias = qkvWeight + 3L * width * width;
-        projWeight = qkvBias + 3L * width;
-        projBias = projWeight + (long) width * width;
-    }
-
-    /** Parameters of one layer: {@code W_qkv, b_qkv, W_o, b_o}. */
-    static long parameters(int width) {
-        return 4L * width * width + 4L * width;
+        layout = AttentionLayout.of(layer, in.channels(), offset);
+        tokens = layout.tokens();
+        width = layout.width();
+        heads = layout.heads();
+        headWidth = layout.headWidth();
+        scale = layout.scale();
+        qkvWeight = layout.qkvWeight();
+        qkvBias = layout.qkvBias();
+        projWeight = layout.projWeight();
+        projBias = layout.projBias();
     }
 
     @Override
     void reserve(int capacity, Arena arena) {
         release(arena);
-        long rows = (long) capacity * tokens;
-        qkv = arena.floats(rows * 3 * width);
-        probs = arena.floats((long) capacity * heads * tokens * tokens);
-        attended = arena.floats(rows * width);
-        y = arena.floats(rows * width);
-        dQkv = arena.floats(rows * 3 * width);
-        dx = arena.floats(rows * width);
+        qkv = arena.floats(layout.qkvLength(capacity));
+        probs = arena.floats(layout.probabilitiesLength(capacity));
+        attended = arena.floats(layout.sequenceLength(capacity));
+        y = arena.floats(layout.sequenceLength(capacity));
+        dQkv = arena.floats(layout.qkvLength(capacity));
+        dx = arena.floats(layout.sequenceLength(capacity));
     }
 
     @Override

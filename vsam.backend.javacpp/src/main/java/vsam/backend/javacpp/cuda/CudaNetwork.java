@@ -121,7 +121,7 @@ final class CudaNetwork implements Network {
                     paramAt += 2L * ln.width();
                 } else if (layer instanceof Layer.SelfAttention a) {
                     node = new SelfAttention(gpu, a, shape, paramAt);
-                    paramAt += SelfAttention.parameters(a.width());
+                    paramAt += vsam.backend.javacpp.AttentionLayout.parameters(a.width());
                 } else if (layer instanceof Layer.Gelu) {
                     node = new TokenLayers.Gelu(gpu, shape);
                 } else if (layer instanceof Layer.TokenMeanPool || layer instanceof Layer.ClassTokenPool) {

@@ -4,6 +4,7 @@ import org.bytedeco.cuda.global.cublas;
 import org.bytedeco.javacpp.FloatPointer;
 import vsam.api.model.Layer;
 import vsam.api.model.Shape;
+import vsam.backend.javacpp.AttentionLayout;
 
 /**
  * Multi-head self-attention on the device (docs/ARCHITECTURE.md, "Transformer layers"; the formulas are the
@@ -27,6 +28,7 @@ import vsam.api.model.Shape;
 final class SelfAttention extends Node {
 
     private final Gpu gpu;
+    private final AttentionLayout layout;
     private final int tokens;
     private final int width;
     private final int heads;
@@ -48,33 +50,28 @@ final class SelfAttention extends Node {
     SelfAttention(Gpu gpu, Layer.SelfAttention layer, Shape in, long offset) {
         super(in, layer.outputShape(in));
         this.gpu = gpu;
-        tokens = in.channels();
-        width = layer.width();
-        heads = layer.heads();
-        headWidth = layer.headWidth();
-        scale = (float) (1 / Math.sqrt(headWidth));
+        layout = AttentionLayout.of(layer, in.channels(), offset);
+        tokens = layout.tokens();
+        width = layout.width();
+        heads = layout.heads();
+        headWidth = layout.headWidth();
+        scale = layout.scale();
         scaleHost = gpu.own(new FloatPointer(scale));
-        qkvWeight = offset;
-        qkvBias = qkvWeight + 3L * width * width;
-        projWeight = qkvBias + 3L * width;
-        projBias = projWeight + (long) width * width;
-    }
-
-    /** Parameters of one layer: {@code W_qkv, b_qkv, W_o, b_o}. */
-    static long parameters(int width) {
-        return 4L * width * width + 4L * width;
+        qkvWeight = layout.qkvWeight();
+        qkvBias = layout.qkvBias();
+        projWeight = layout.projWeight();
+        projBias = layout.projBias();
     }
 
     @Override
     void reserve(int capacity, DeviceMemory memory) {
         release(memory);
-        long rows = (long) capacity * tokens;
-        qkv = memory.floats(rows * 3 * width);
-        probs = memory.floats((long) capacity * heads * tokens * tokens);
-        attended = memory.floats(rows * width);
-        output = memory.floats(rows * width);
-        dQkv = memory.floats(rows * 3 * width);
-        dx = memory.floats(rows * width);
+        qkv = memory.floats(layout.qkvLength(capacity));
+        probs = memory.floats(layout.probabilitiesLength(capacity));
+        attended = memory.floats(layout.sequenceLength(capacity));
+        output = memory.floats(layout.sequenceLength(capacity));
+        dQkv = memory.floats(layout.qkvLength(capacity));
+        dx = memory.floats(layout.sequenceLength(capacity));
     }
 
     @Override

@@ -114,7 +114,7 @@ class TransformerLayersTest {
     private static void selfAttention(int d, int heads, int tokens, int n, int threads, float weightScale) {
         Shape shape = new Shape(tokens, d, 1);
         float[] x = gaussian(n * tokens * d, 6);
-        float[] params = scaled(gaussian((int) SelfAttention.parameters(d), 7), weightScale * 0.4f);
+        float[] params = scaled(gaussian((int) vsam.backend.javacpp.AttentionLayout.parameters(d), 7), weightScale * 0.4f);
         float[] dy = gaussian(x.length, 8);
         TransformerReference.Attention reference = attention(d, heads, params);
         try (NodeHarness h = new NodeHarness(new SelfAttention(new Layer.SelfAttention(d, heads), shape, 0), params, n, threads)) {
@@ -152,7 +152,7 @@ class TransformerLayersTest {
         int tokens = 5;
         int n = 2;
         float[] x = gaussian(n * tokens * d, 9);
-        float[] params = scaled(gaussian((int) SelfAttention.parameters(d), 10), 0.3f);
+        float[] params = scaled(gaussian((int) vsam.backend.javacpp.AttentionLayout.parameters(d), 10), 0.3f);
         for (int i = 0; i < 2 * d * d; i++) {
             params[i] *= 300;   // the query and key rows of W_qkv
         }

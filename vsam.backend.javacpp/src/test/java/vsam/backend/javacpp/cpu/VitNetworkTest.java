@@ -157,7 +157,7 @@ class VitNetworkTest {
             }
         }
         double maxLogit = TransformerLayersTest.maxAbsLogit(TransformerLayersTest.attention(4, 1,
-                java.util.Arrays.copyOfRange(w, 0, (int) SelfAttention.parameters(4))), tokens, 3, 5);
+                java.util.Arrays.copyOfRange(w, 0, (int) vsam.backend.javacpp.AttentionLayout.parameters(4))), tokens, 3, 5);
         assertTrue(maxLogit >= 1e4, "largest |logit| " + maxLogit);
         Vec g = session.zerosLike(net);
         double loss;

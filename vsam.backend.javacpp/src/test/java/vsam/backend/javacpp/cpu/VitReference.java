@@ -177,7 +177,7 @@ final class VitReference {
             };
         } else if (layer instanceof Layer.SelfAttention a) {
             int d = a.width();
-            int p = take((int) SelfAttention.parameters(d));
+            int p = take((int) vsam.backend.javacpp.AttentionLayout.parameters(d));
             int t = in.channels();
             int q = 3 * d * d;
             TransformerReference.Attention att = new TransformerReference.Attention(d, a.heads(), slice(p, q),
