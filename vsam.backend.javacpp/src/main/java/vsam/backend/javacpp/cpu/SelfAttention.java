@@ -32,10 +32,6 @@ final class SelfAttention extends Node {
     private final int heads;
     private final int headWidth;
     private final float scale;
-    private final long qkvWeight;
-    private final long qkvBias;
-    private final long projWeight;
-    private final long projBias;
     private NativeFloats qkv;
     private NativeFloats probs;
     private NativeFloats attended;
@@ -52,10 +48,6 @@ final class SelfAttention extends Node {
         heads = layout.heads();
         headWidth = layout.headWidth();
         scale = layout.scale();
-        qkvWeight = layout.qkvWeight();
-        qkvBias = layout.qkvBias();
-        projWeight = layout.projWeight();
-        projBias = layout.projBias();
     }
 
     @Override
@@ -93,8 +85,8 @@ final class SelfAttention extends Node {
         int t = tokens;
         int d = width;
         int ld = 3 * d;
-        FloatPointer wQkv = c.params.at(qkvWeight);
-        FloatPointer wProj = c.params.at(projWeight);
+        FloatPointer wQkv = c.params.at(layout.qkvWeight());
+        FloatPointer wProj = c.params.at(layout.projWeight());
         FloatBuffer p = c.p;
         c.parallel.split(c.n, 1, (part, e0, e1) -> {
             long r0 = (long) e0 * t;
@@ -103,7 +95,7 @@ final class SelfAttention extends Node {
                 return;
             }
             Blas.gemm(false, true, rows, ld, d, 1f, x.at(r0 * d), d, wQkv, d, 0f, qkv.at(r0 * ld), ld);
-            addBias(qkv.buffer(), p, (int) qkvBias, (int) r0, rows, ld);
+            addBias(qkv.buffer(), p, (int) layout.qkvBias(), (int) r0, rows, ld);
             for (int e = e0; e < e1; e++) {
                 long base = (long) e * t * ld;
                 for (int h = 0; h < heads; h++) {
@@ -117,7 +109,7 @@ final class SelfAttention extends Node {
                 }
             }
             Blas.gemm(false, true, rows, d, d, 1f, attended.at(r0 * d), d, wProj, d, 0f, y.at(r0 * d), d);
-            addBias(y.buffer(), p, (int) projBias, (int) r0, rows, d);
+            addBias(y.buffer(), p, (int) layout.projBias(), (int) r0, rows, d);
         });
         return y;
     }
@@ -163,19 +155,19 @@ final class SelfAttention extends Node {
         int ld = 3 * d;
         int n = c.n;
         NativeFloats x = input;
-        FloatPointer wQkv = c.params.at(qkvWeight);
-        FloatPointer wProj = c.params.at(projWeight);
+        FloatPointer wQkv = c.params.at(layout.qkvWeight());
+        FloatPointer wProj = c.params.at(layout.projWeight());
         // output projection: dW_o (per-thread parts), dA = dY W_o into dx's buffer
         int parts = c.parallel.parts(n, 1);
         c.parallel.split(n, 1, (part, e0, e1) -> {
             long r0 = (long) e0 * t;
             int rows = (e1 - e0) * t;
-            FloatPointer dW = part == 0 ? c.grad.at(projWeight) : c.partial[part - 1].pointer();
+            FloatPointer dW = part == 0 ? c.grad.at(layout.projWeight()) : c.partial[part - 1].pointer();
             Blas.gemm(true, false, d, d, rows, 1f, dy.at(r0 * d), d, attended.at(r0 * d), d, 0f, dW, d);
             Blas.gemm(false, false, rows, d, d, 1f, dy.at(r0 * d), d, wProj, d, 0f, dx.at(r0 * d), d);
         });
-        c.reducePartials(projWeight, d * d, parts);
-        columnSums(c, dy.buffer(), n * t, d, (int) projBias);
+        c.reducePartials(layout.projWeight(), d * d, parts);
+        columnSums(c, dy.buffer(), n * t, d, (int) layout.projBias());
         // attention, per sequence and head, on strided views of QKV and dQKV
         c.parallel.split(n, 1, (part, e0, e1) -> {
             NativeFloats scratch = c.workspace[part];
@@ -207,14 +199,14 @@ final class SelfAttention extends Node {
         c.parallel.split(n, 1, (part, e0, e1) -> {
             long r0 = (long) e0 * t;
             int rows = (e1 - e0) * t;
-            FloatPointer dW = part == 0 ? c.grad.at(qkvWeight) : c.partial[part - 1].pointer();
+            FloatPointer dW = part == 0 ? c.grad.at(layout.qkvWeight()) : c.partial[part - 1].pointer();
             Blas.gemm(true, false, ld, d, rows, 1f, dQkv.at(r0 * ld), ld, x.at(r0 * d), d, 0f, dW, d);
             if (needDx) {
                 Blas.gemm(false, false, rows, d, ld, 1f, dQkv.at(r0 * ld), ld, wQkv, d, 0f, dx.at(r0 * d), d);
             }
         });
-        c.reducePartials(qkvWeight, ld * d, parts);
-        columnSums(c, dQkv.buffer(), n * t, ld, (int) qkvBias);
+        c.reducePartials(layout.qkvWeight(), ld * d, parts);
+        columnSums(c, dQkv.buffer(), n * t, ld, (int) layout.qkvBias());
         return needDx ? dx : null;
     }
 

@@ -35,10 +35,6 @@ final class SelfAttention extends Node {
     private final int headWidth;
     private final float scale;
     private final FloatPointer scaleHost;
-    private final long qkvWeight;
-    private final long qkvBias;
-    private final long projWeight;
-    private final long projBias;
     private DeviceFloats qkv;
     private DeviceFloats probs;
     private DeviceFloats attended;
@@ -57,10 +53,6 @@ final class SelfAttention extends Node {
         headWidth = layout.headWidth();
         scale = layout.scale();
         scaleHost = gpu.own(new FloatPointer(scale));
-        qkvWeight = layout.qkvWeight();
-        qkvBias = layout.qkvBias();
-        projWeight = layout.projWeight();
-        projBias = layout.projBias();
     }
 
     @Override
@@ -100,8 +92,8 @@ final class SelfAttention extends Node {
         long seq = (long) t * ld;
         long tt = (long) t * t;
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_T, cublas.CUBLAS_OP_N, ld, rows, d, gpu.one,
-                s.params.at(qkvWeight), d, x.ptr(), d, gpu.zero, qkv.ptr(), ld), "cublasSgemm (qkv projection)");
-        gpu.kernels.args().ptr(qkv).ptr(s.params.addressOf(qkvBias)).i32(rows).i32(ld)
+                s.params.at(layout.qkvWeight()), d, x.ptr(), d, gpu.zero, qkv.ptr(), ld), "cublasSgemm (qkv projection)");
+        gpu.kernels.args().ptr(qkv).ptr(s.params.addressOf(layout.qkvBias())).i32(rows).i32(ld)
                 .launch("vsam_bias_forward", (long) rows * ld);
         for (int h = 0; h < heads; h++) {
             long hAt = (long) h * headWidth;
@@ -115,8 +107,8 @@ final class SelfAttention extends Node {
                     probs.at(h * tt), t, heads * tt, attended.at(hAt), d, (long) t * d, s.n, "attention values");
         }
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_T, cublas.CUBLAS_OP_N, d, rows, d, gpu.one,
-                s.params.at(projWeight), d, attended.ptr(), d, gpu.zero, output.ptr(), d), "cublasSgemm (output projection)");
-        gpu.kernels.args().ptr(output).ptr(s.params.addressOf(projBias)).i32(rows).i32(d)
+                s.params.at(layout.projWeight()), d, attended.ptr(), d, gpu.zero, output.ptr(), d), "cublasSgemm (output projection)");
+        gpu.kernels.args().ptr(output).ptr(s.params.addressOf(layout.projBias())).i32(rows).i32(d)
                 .launch("vsam_bias_forward", (long) rows * d);
         return output;
     }
@@ -131,10 +123,10 @@ final class SelfAttention extends Node {
         long tt = (long) t * t;
         // output projection: dW_o = dYᵀ A, db_o = Σ dY, dA = dY W_o (into dx's buffer)
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T, d, d, rows, gpu.one,
-                attended.ptr(), d, dy.ptr(), d, gpu.zero, s.grad.at(projWeight), d), "cublasSgemm (output projection weight gradient)");
-        TokenLayers.columnSums(gpu, dy, s.grad.addressOf(projBias), rows, d, d);
+                attended.ptr(), d, dy.ptr(), d, gpu.zero, s.grad.at(layout.projWeight()), d), "cublasSgemm (output projection weight gradient)");
+        TokenLayers.columnSums(gpu, dy, s.grad.addressOf(layout.projBias()), rows, d, d);
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_N, d, rows, d, gpu.one,
-                s.params.at(projWeight), d, dy.ptr(), d, gpu.zero, dx.ptr(), d), "cublasSgemm (attention output gradient)");
+                s.params.at(layout.projWeight()), d, dy.ptr(), d, gpu.zero, dx.ptr(), d), "cublasSgemm (attention output gradient)");
         DeviceFloats dS = new DeviceFloats(s.workspace.ensure((long) s.n * heads * tt * Float.BYTES).address(),
                 (long) s.n * heads * tt);
         for (int h = 0; h < heads; h++) {
@@ -159,13 +151,13 @@ final class SelfAttention extends Node {
         }
         // input projection: dW_qkv = dQKVᵀ X, db_qkv = Σ dQKV, dX = dQKV W_qkv
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_T, d, ld, rows, gpu.one,
-                input.ptr(), d, dQkv.ptr(), ld, gpu.zero, s.grad.at(qkvWeight), d), "cublasSgemm (qkv weight gradient)");
-        TokenLayers.columnSums(gpu, dQkv, s.grad.addressOf(qkvBias), rows, ld, ld);
+                input.ptr(), d, dQkv.ptr(), ld, gpu.zero, s.grad.at(layout.qkvWeight()), d), "cublasSgemm (qkv weight gradient)");
+        TokenLayers.columnSums(gpu, dQkv, s.grad.addressOf(layout.qkvBias()), rows, ld, ld);
         if (!needDx) {
             return null;
         }
         CudaStatus.blas(cublas.cublasSgemm_v2(gpu.blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_N, d, rows, ld, gpu.one,
-                s.params.at(qkvWeight), d, dQkv.ptr(), ld, gpu.zero, dx.ptr(), d), "cublasSgemm (attention input gradient)");
+                s.params.at(layout.qkvWeight()), d, dQkv.ptr(), ld, gpu.zero, dx.ptr(), d), "cublasSgemm (attention input gradient)");
         return dx;
     }
 }
