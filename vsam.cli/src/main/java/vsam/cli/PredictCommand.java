@@ -22,7 +22,9 @@ import vsam.api.network.HostBatch;
 import vsam.api.network.Network;
 import vsam.data.RunData;
 import vsam.data.format.ImageFolder;
+import vsam.data.pipeline.ExampleWriter;
 import vsam.data.pipeline.Normalisation;
+import vsam.data.pipeline.Placement;
 
 /**
  * {@code vsam predict}: the classes a run's trained network gives image files. Each image is encoded as
@@ -58,11 +60,11 @@ final class PredictCommand implements Callable<Integer> {
         }
         TrainedRun trained = TrainedRun.read(run);
         ExampleFormat format = trained.format();
-        Normalisation normalisation = Normalisation.of(format);
+        ExampleWriter writer = new ExampleWriter(format.shape(), Normalisation.of(format)); // as the loader encodes
         int elements = format.shape().elements();
         float[] features = new float[images.size() * elements];
         for (int i = 0; i < images.size(); i++) {
-            normalisation.apply(ImageFolder.readImage(images.get(i), format.shape()), format.shape(), features, i * elements);
+            writer.write(ImageFolder.readImage(images.get(i), format.shape()), 0, Placement.IDENTITY, features, i * elements);
         }
         float[] logits = new float[images.size() * format.classes()];
         String backendId = backend.orElse(trained.config().backend());

@@ -202,40 +202,6 @@ public final class DataCatalog {
         return existingFolder(Path.of(config.dataDir().get()));
     }
 
-    /**
-     * What a network trained on {@code config}'s data takes in and tells apart: known without reading the
-     * files for a catalogue data set; an image folder's classes are its training sub-folders.
-     */
-    public static Signature signature(DataConfig config) {
-        if (config.dataset().equals(DataConfig.IMAGE_FOLDER)) {
-            return new Signature(new Shape(config.channels(), config.imageSize(), config.imageSize()),
-                    ImageFolder.classes(imageRoot(config)).size());
-        }
-        if (config.dataset().equals(DataConfig.TABLE)) {
-            CsvTable.Rows rows = CsvTable.read(NamedInput.of(tableRoot(config).resolve(TRAIN_TABLE)), config.labelColumn());
-            return new Signature(new Shape(rows.features().size(), 1, 1), rows.classes().size());
-        }
-        return signature(config.dataset());
-    }
-
-    /** What a network trained on data set {@code name} takes in and tells apart, known without reading the files. */
-    public record Signature(Shape input, int classes) {
-    }
-
-    /**
-     * The input shape and class count of data set {@code name}.
-     *
-     * @throws DataException if the name is unknown
-     */
-    public static Signature signature(String name) {
-        return switch (name) {
-            case "fashion-mnist", "mnist", "embedded" -> new Signature(IDX_SHAPE, 10);
-            case "cifar10" -> new Signature(CifarFormat.SHAPE, 10);
-            case "cifar100" -> new Signature(CifarFormat.SHAPE, 100);
-            default -> throw new DataException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
-        };
-    }
-
     /** Every folder {@link #load} would try for {@code name}, in order, each with where it came from. */
     public List<String> searchPath(String name) {
         if (name.equals(DataConfig.IMAGE_FOLDER)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds a {@link RunConfig} from settings given as text, the way every front end does it: the command
@@ -17,8 +18,8 @@ import java.util.Optional;
  *   <li>every given setting that applies to the method is parsed, checked and written, in catalogue
  *       order (settings of other methods are ignored, so one {@code compare} line serves several
  *       methods);</li>
- *   <li>an init given explicitly must be the one a model file names, if it names one (the file's is
- *       written with the model; docs/ARCHITECTURE.md, "Model files");</li>
+ *   <li>an init or quantization given explicitly must be the one a model file names, if it names one (the
+ *       file's is written with the model; docs/ARCHITECTURE.md, "Model files");</li>
  *   <li>the records check what involves several fields (vSAM's blocks against its window).</li>
  * </ol>
  * Problems are collected field by field ({@link #problems()}), or the first one thrown ({@link #build()}).
@@ -126,18 +127,14 @@ public final class ConfigBuilder {
                 problems.add(problem);
             }
         }
-        if (given.containsKey(Settings.QUANTIZE) && problems.stream().noneMatch(p -> owns(Settings.QUANTIZE, p) || owns(Settings.MODEL, p))) {
-            try {
-                explicitQuantizationAgrees(tree, given.get(Settings.QUANTIZE));
-            } catch (ConfigException problem) {
-                problems.add(problem);
-            }
-        }
-        if (given.containsKey(Settings.INIT) && problems.stream().noneMatch(p -> owns(Settings.INIT, p) || owns(Settings.MODEL, p))) {
-            try {
-                explicitInitAgrees(tree, given.get(Settings.INIT));
-            } catch (ConfigException problem) {
-                problems.add(problem);
+        for (FileNamedSetting<?> f : FILE_NAMED) {
+            Setting<?> s = f.setting();
+            if (given.containsKey(s) && problems.stream().noneMatch(p -> owns(s, p) || owns(Settings.MODEL, p))) {
+                try {
+                    f.agrees(tree, given.get(s));
+                } catch (ConfigException problem) {
+                    problems.add(problem);
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -164,52 +161,43 @@ public final class ConfigBuilder {
                 s.writeText(tree, texts.get(s));
             }
         }
-        if (texts.containsKey(Settings.QUANTIZE)) {
-            explicitQuantizationAgrees(tree, texts.get(Settings.QUANTIZE));
-        }
-        if (texts.containsKey(Settings.INIT)) {
-            explicitInitAgrees(tree, texts.get(Settings.INIT));
+        for (FileNamedSetting<?> f : FILE_NAMED) {
+            if (texts.containsKey(f.setting())) {
+                f.agrees(tree, texts.get(f.setting()));
+            }
         }
         return ConfigJson.fromTree(tree);
     }
 
     /**
-     * A model file that names an init scheme sets the run's (the binding of {@link Settings#MODEL} writes it);
-     * an init given explicitly as well must be the same one (docs/ARCHITECTURE.md, "Model files").
+     * A setting a model file may fix (its {@code "quantize"}, its {@code "init"}; the binding of
+     * {@link Settings#MODEL} writes the file's value): given explicitly as well, it must be the same value
+     * (docs/ARCHITECTURE.md, "Model files").
      *
-     * @throws ConfigException naming the file and both schemes when they differ
+     * @param setting the setting
+     * @param named   the value the file names, if it names one
      */
-    private static void explicitInitAgrees(Map<String, Object> tree, String givenText) {
-        if (!(tree.get("modelFile") instanceof Map<?, ?> file)) {
-            return;
+    private record FileNamedSetting<T>(Setting<T> setting, Function<vsam.api.model.ModelFile, Optional<T>> named) {
+
+        /** @throws ConfigException naming the file and both values when the file names another one than {@code givenText} */
+        void agrees(Map<String, Object> tree, String givenText) {
+            if (!(tree.get("modelFile") instanceof Map<?, ?> file)) {
+                return;
+            }
+            vsam.api.model.ModelFile model = vsam.api.model.ModelFile.of(file, "the model file");
+            T given = setting.parse(givenText);
+            named.apply(model).filter(value -> !value.equals(given)).ifPresent(value -> {
+                throw new ConfigException(setting.path(), model.source() + ": " + setting.path() + ": the model file names "
+                        + setting.type().format(value) + ", but " + setting.option().orElse(setting.path()) + " "
+                        + setting.type().format(given) + " was given");
+            });
         }
-        vsam.api.model.ModelFile model = vsam.api.model.ModelFile.of(file, "the model file");
-        vsam.api.model.InitScheme given = Settings.INIT.parse(givenText);
-        model.init().filter(named -> named != given).ifPresent(named -> {
-            throw new ConfigException(Settings.INIT.path(), model.source() + ": init: the model file names "
-                    + Check.lower(named) + ", but " + Settings.INIT.option().orElse("init") + " " + Check.lower(given)
-                    + " was given");
-        });
     }
 
-    /**
-     * A model file that names its quantization sets the run's (the binding of {@link Settings#MODEL} writes it);
-     * a quantization given explicitly as well must be the same one.
-     *
-     * @throws ConfigException naming the file and both quantizations when they differ
-     */
-    private static void explicitQuantizationAgrees(Map<String, Object> tree, String givenText) {
-        if (!(tree.get("modelFile") instanceof Map<?, ?> file)) {
-            return;
-        }
-        vsam.api.model.ModelFile model = vsam.api.model.ModelFile.of(file, "the model file");
-        java.util.Optional<vsam.api.model.Quantization> given = Settings.QUANTIZE.parse(givenText);
-        model.quantization().filter(named -> !java.util.Optional.of(named).equals(given)).ifPresent(named -> {
-            throw new ConfigException(Settings.QUANTIZE.path(), model.source() + ": quantize: the model file names "
-                    + named.format() + ", but " + Settings.QUANTIZE.option().orElse("quantize") + " "
-                    + given.map(vsam.api.model.Quantization::format).orElse("none") + " was given");
-        });
-    }
+    /** The settings a model file may fix, in catalogue order. */
+    private static final List<FileNamedSetting<?>> FILE_NAMED = List.of(
+            new FileNamedSetting<>(Settings.QUANTIZE, model -> model.quantization().map(Optional::of)),
+            new FileNamedSetting<>(Settings.INIT, vsam.api.model.ModelFile::init));
 
     private void writeGiven(Map<String, Object> tree, Setting<?> s) {
         if (given.containsKey(s)) {

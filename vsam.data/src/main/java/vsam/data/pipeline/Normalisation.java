@@ -153,17 +153,6 @@ public final class Normalisation {
         return new ExampleFormat(shape, scale, mean, std, classNames);
     }
 
-    /**
-     * Normalises one example's raw values ({@code shape.elements()} unsigned bytes in {@code CHW} order, one
-     * channel plane after another) into {@code out} from {@code offset}.
-     */
-    public void apply(byte[] raw, Shape shape, float[] out, int offset) {
-        int plane = shape.height() * shape.width();
-        for (int i = 0; i < shape.elements(); i++) {
-            out[offset + i] = apply(i / plane, raw[i] & 0xFF);
-        }
-    }
-
     /** Number of channels. */
     public int channels() {
         return mean.length;
