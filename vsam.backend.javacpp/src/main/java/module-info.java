@@ -13,6 +13,7 @@ module vsam.backend.javacpp {
     requires org.bytedeco.openblas;
     requires org.bytedeco.cuda;
     requires org.bytedeco.dnnl;
+    requires jdk.incubator.vector;
 
     provides vsam.api.TensorBackend with vsam.backend.javacpp.JavaCppBackend;
 }

@@ -139,7 +139,7 @@ public final class BenchMain {
                         .forks(1)
                         .shouldFailOnError(false)
                         .jvmArgsAppend("-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                                "-Djava.awt.headless=true")
+                                "-Djava.awt.headless=true", "--add-modules=jdk.incubator.vector")
                         .result(dir.resolve("jmh-" + d.backend() + "-" + d.device().replace(':', '-') + ".json").toString())
                         .resultFormat(ResultFormatType.JSON);
                 for (String b : benchmarks) {

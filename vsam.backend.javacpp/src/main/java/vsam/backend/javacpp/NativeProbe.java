@@ -38,7 +38,8 @@ public final class NativeProbe {
             try {
                 String version = openblas_nolapack.OPENBLAS_VERSION.trim();
                 openBlas = new Result(true, (version.startsWith("OpenBLAS") ? version : "OpenBLAS " + version)
-                        + ", convolutions by " + CpuSession.defaultConvolutions() + ", threads set per session");
+                        + ", convolutions by " + CpuSession.defaultConvolutions() + ", " + CpuSession.elementLoops()
+                        + ", threads set per session");
             } catch (Throwable t) {
                 openBlas = new Result(false, describe(t));
             }

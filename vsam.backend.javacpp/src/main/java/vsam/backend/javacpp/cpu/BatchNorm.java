@@ -20,6 +20,10 @@ import vsam.api.model.Shape;
  * and the backward pass uses {@code dy·[y > 0]} in place of {@code dy}, the mask recomputed from {@code x}
  * with the forward pass's own per-channel {@code y = a·x + b} (so bit-identical decisions): one pass over
  * the activations fewer each way and no separate ReLU buffers.
+ *
+ * <p>Statistics are sums shifted by the channel's first value, {@code μ = c + Σ(x−c)/M},
+ * {@code σ² = Σ(x−c)²/M − (Σ(x−c)/M)²}, and the backward sum is {@code Σ dy·(x − μ)}, so a large mean does
+ * not cancel the variance's digits. The loops are {@link ElementLoops} (SIMD lanes where the JVM has them).
  */
 final class BatchNorm extends Node {
 
@@ -29,6 +33,7 @@ final class BatchNorm extends Node {
     private final long betaOffset;
     private final int runningOffset;
     private final boolean relu;
+    private final ElementLoops loops = ElementLoops.preferred();
     private final float[] mean;
     private final float[] invStd;
     /** The forward pass's per-channel affine map {@code y = a·x + b}. */
@@ -73,7 +78,6 @@ final class BatchNorm extends Node {
         input = x;
         int m = c.n * hw;
         FloatBuffer xb = x.buffer();
-        FloatBuffer yb = y.buffer();
         FloatBuffer p = c.p;
         FloatBuffer r = c.r;
         Context.Mode mode = c.mode;
@@ -87,9 +91,11 @@ final class BatchNorm extends Node {
                     mu = r.get(runningOffset + ch);
                     inv = (float) (1.0 / Math.sqrt(r.get(runningOffset + channels + ch) + (double) Layer.BatchNorm2d.EPSILON));
                 } else {
-                    Kernels.sumAndSquares(xb, base, m, s);
-                    double meanD = s[0] / m;
-                    double var = Math.max(0, s[1] / m - meanD * meanD);
+                    float shift = xb.get(base);
+                    loops.shiftedSums(x, base, m, shift, s);
+                    double offset = s[0] / m;
+                    double meanD = shift + offset;
+                    double var = Math.max(0, s[1] / m - offset * offset);
                     mu = (float) meanD;
                     inv = (float) (1.0 / Math.sqrt(var + Layer.BatchNorm2d.EPSILON));
                     if (mode == Context.Mode.TRAIN) {
@@ -107,15 +113,7 @@ final class BatchNorm extends Node {
                 float b = p.get((int) (betaOffset + ch)) - mu * a;
                 scaleA[ch] = a;
                 shiftB[ch] = b;
-                if (relu) {
-                    for (int i = base; i < base + m; i++) {
-                        yb.put(i, Kernels.relu(a * xb.get(i) + b));
-                    }
-                } else {
-                    for (int i = base; i < base + m; i++) {
-                        yb.put(i, a * xb.get(i) + b);
-                    }
-                }
+                loops.affine(x, y, base, m, a, b, relu);
             }
         });
         return y;
@@ -124,9 +122,6 @@ final class BatchNorm extends Node {
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
         int m = c.n * hw;
-        FloatBuffer xb = input.buffer();
-        FloatBuffer db = dy.buffer();
-        FloatBuffer dxb = dx.buffer();
         FloatBuffer p = c.p;
         FloatBuffer g = c.g;
         c.parallel.range(channels, 1, (from, to) -> {
@@ -135,30 +130,18 @@ final class BatchNorm extends Node {
                 int base = ch * m;
                 float a = scaleA[ch];
                 float b = shiftB[ch];
-                Kernels.sumAndDot(db, xb, relu, a, b, base, m, s);
                 float mu = mean[ch];
                 float inv = invStd[ch];
+                loops.gatedSums(dy, input, relu, a, b, mu, base, m, s);
                 double sumDy = s[0];
-                double sumDyXhat = (s[1] - mu * sumDy) * inv;
+                double sumDyXhat = s[1] * inv;
                 g.put((int) (gammaOffset + ch), (float) sumDyXhat);
                 g.put((int) (betaOffset + ch), (float) sumDy);
                 if (needDx) {
                     float scale = p.get((int) (gammaOffset + ch)) * inv;
                     float meanDy = (float) (sumDy / m);
                     float k = (float) (sumDyXhat / m) * inv;
-                    if (relu) {
-                        for (int i = base; i < base + m; i++) {
-                            float x = xb.get(i);
-                            float xhatTimesK = (x - mu) * k;
-                            float d = Kernels.passedBy(a * x + b, db.get(i));
-                            dxb.put(i, scale * (d - meanDy - xhatTimesK));
-                        }
-                    } else {
-                        for (int i = base; i < base + m; i++) {
-                            float xhatTimesK = (xb.get(i) - mu) * k;
-                            dxb.put(i, scale * (db.get(i) - meanDy - xhatTimesK));
-                        }
-                    }
+                    loops.batchNormDx(input, dy, dx, base, m, relu, a, b, mu, k, scale, meanDy);
                 }
             }
         });

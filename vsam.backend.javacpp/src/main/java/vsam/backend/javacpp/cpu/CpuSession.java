@@ -52,6 +52,14 @@ public final class CpuSession implements Session {
     }
 
     /**
+     * How BatchNorm's and ReLU's loops run: on SIMD lanes of the Vector API, or one element at a time (a JVM
+     * without {@code jdk.incubator.vector}, a JDK after 18, or {@code -Dvsam.javacpp.simd=false}).
+     */
+    public static String elementLoops() {
+        return ElementLoops.simd() ? "BatchNorm/ReLU on " + VectorLoops.lanes() + " SIMD lanes" : "BatchNorm/ReLU scalar";
+    }
+
+    /**
      * How a session opened now with the default choice would convolve: {@code "oneDNN x.y.z"}, or
      * {@code "im2col + OpenBLAS sgemm"} with the reason when oneDNN is not used.
      */

@@ -1,16 +1,16 @@
 package vsam.backend.javacpp.cpu;
 
-import java.nio.FloatBuffer;
 import vsam.api.model.Shape;
 
 /**
  * Rectified linear unit {@code y = max(x, 0)}, backward {@code dx = dy · [y > 0]} (PyTorch's
  * convention at 0). Works in place on its input and on the incoming gradient when the compiler says
- * nobody else reads them; otherwise into buffers of its own.
+ * nobody else reads them; otherwise into buffers of its own. The loops are {@link ElementLoops}.
  */
 final class Relu extends Node {
 
     private final boolean inPlace;
+    private final ElementLoops loops = ElementLoops.preferred();
     private NativeFloats y;
     private NativeFloats dx;
 
@@ -44,14 +44,8 @@ final class Relu extends Node {
     @Override
     NativeFloats forward(Context c, NativeFloats x) {
         NativeFloats out = inPlace ? x : y;
-        FloatBuffer xb = x.buffer();
-        FloatBuffer yb = out.buffer();
         int total = c.n * in.elements();
-        c.parallel.range(total, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                yb.put(i, Kernels.relu(xb.get(i)));
-            }
-        });
+        c.parallel.range(total, 1 << 15, (from, to) -> loops.relu(x, out, from, to - from));
         lastOutput = out;
         return out;
     }
@@ -61,18 +55,9 @@ final class Relu extends Node {
     @Override
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
         NativeFloats out = inPlace ? dy : dx;
-        FloatBuffer yb = lastOutput.buffer();
-        FloatBuffer db = dy.buffer();
-        FloatBuffer ob = out.buffer();
+        NativeFloats y = lastOutput;
         int total = c.n * in.elements();
-        c.parallel.range(total, 1 << 15, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                // y ≥ 0 here, so y > 0 exactly when its bits are non-zero: mask = −1 then, else 0 (branch-free)
-                int y = Float.floatToRawIntBits(yb.get(i));
-                int mask = (y | -y) >> 31;
-                ob.put(i, Float.intBitsToFloat(Float.floatToRawIntBits(db.get(i)) & mask));
-            }
-        });
+        c.parallel.range(total, 1 << 15, (from, to) -> loops.reluBackward(y, dy, out, from, to - from));
         return out;
     }
 }

@@ -1,0 +1,127 @@
+package vsam.backend.javacpp.cpu;
+
+import java.nio.FloatBuffer;
+
+/**
+ * {@link ElementLoops} one element at a time on the {@code FloatBuffer} views, for JVMs without
+ * {@code jdk.incubator.vector} (a class-path launch that does not add it); sums in double with four
+ * partial sums each, so consecutive additions do not wait for one another.
+ */
+final class ScalarLoops implements ElementLoops {
+
+    @Override
+    public void shiftedSums(NativeFloats x, int from, int len, float c, double[] out) {
+        FloatBuffer b = x.buffer();
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double q0 = 0;
+        double q1 = 0;
+        double q2 = 0;
+        double q3 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 3 < end; i += 4) {
+            double v0 = b.get(i) - c;
+            double v1 = b.get(i + 1) - c;
+            double v2 = b.get(i + 2) - c;
+            double v3 = b.get(i + 3) - c;
+            s0 += v0;
+            s1 += v1;
+            s2 += v2;
+            s3 += v3;
+            q0 += v0 * v0;
+            q1 += v1 * v1;
+            q2 += v2 * v2;
+            q3 += v3 * v3;
+        }
+        for (; i < end; i++) {
+            double v = b.get(i) - c;
+            s0 += v;
+            q0 += v * v;
+        }
+        out[0] = (s0 + s1) + (s2 + s3);
+        out[1] = (q0 + q1) + (q2 + q3);
+    }
+
+    @Override
+    public void affine(NativeFloats x, NativeFloats y, int from, int len, float a, float b, boolean relu) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        int end = from + len;
+        if (relu) {
+            for (int i = from; i < end; i++) {
+                yb.put(i, Kernels.relu(a * xb.get(i) + b));
+            }
+        } else {
+            for (int i = from; i < end; i++) {
+                yb.put(i, a * xb.get(i) + b);
+            }
+        }
+    }
+
+    @Override
+    public void gatedSums(NativeFloats dy, NativeFloats x, boolean gated, float a, float b, float center, int from,
+                          int len, double[] out) {
+        FloatBuffer db = dy.buffer();
+        FloatBuffer xb = x.buffer();
+        double s0 = 0;
+        double s1 = 0;
+        double d0 = 0;
+        double d1 = 0;
+        int i = from;
+        int end = from + len;
+        for (; i + 1 < end; i += 2) {
+            float x0 = xb.get(i);
+            float x1 = xb.get(i + 1);
+            double g0 = gated ? Kernels.passedBy(a * x0 + b, db.get(i)) : db.get(i);
+            double g1 = gated ? Kernels.passedBy(a * x1 + b, db.get(i + 1)) : db.get(i + 1);
+            s0 += g0;
+            s1 += g1;
+            d0 += g0 * (x0 - center);
+            d1 += g1 * (x1 - center);
+        }
+        for (; i < end; i++) {
+            float x0 = xb.get(i);
+            double g0 = gated ? Kernels.passedBy(a * x0 + b, db.get(i)) : db.get(i);
+            s0 += g0;
+            d0 += g0 * (x0 - center);
+        }
+        out[0] = s0 + s1;
+        out[1] = d0 + d1;
+    }
+
+    @Override
+    public void batchNormDx(NativeFloats x, NativeFloats dy, NativeFloats dx, int from, int len, boolean gated, float a,
+                            float b, float mu, float k, float scale, float meanG) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer db = dy.buffer();
+        FloatBuffer dxb = dx.buffer();
+        int end = from + len;
+        for (int i = from; i < end; i++) {
+            float xi = xb.get(i);
+            float g = gated ? Kernels.passedBy(a * xi + b, db.get(i)) : db.get(i);
+            dxb.put(i, scale * (g - meanG - (xi - mu) * k));
+        }
+    }
+
+    @Override
+    public void relu(NativeFloats x, NativeFloats y, int from, int len) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        for (int i = from; i < from + len; i++) {
+            yb.put(i, Kernels.relu(xb.get(i)));
+        }
+    }
+
+    @Override
+    public void reluBackward(NativeFloats y, NativeFloats dy, NativeFloats dx, int from, int len) {
+        FloatBuffer yb = y.buffer();
+        FloatBuffer db = dy.buffer();
+        FloatBuffer ob = dx.buffer();
+        for (int i = from; i < from + len; i++) {
+            ob.put(i, Kernels.passedBy(yb.get(i), db.get(i)));
+        }
+    }
+}
