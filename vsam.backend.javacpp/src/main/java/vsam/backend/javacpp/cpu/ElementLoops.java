@@ -1,11 +1,11 @@
 package vsam.backend.javacpp.cpu;
 
 /**
- * The streaming loops of BatchNorm and ReLU over one contiguous run of native floats, in two
+ * The streaming loops of BatchNorm, ReLU, GELU and LayerNorm over one contiguous run of native floats, in two
  * implementations that compute the same formulas: {@link VectorLoops} on SIMD lanes
  * ({@code jdk.incubator.vector}) and {@link ScalarLoops} one element at a time. The JDK 17 JIT does not
  * vectorise loops over a direct {@code FloatBuffer}, so these loops ran at 0.6–1.1 ns per element
- * scalar against 0.1–0.2 ns on lanes (docs/STACK.md, "Measured speed traps").
+ * scalar against 0.1–0.2 ns on lanes, GELU 22 ns against 1.2 (docs/STACK.md, "Measured speed traps").
  *
  * <p>Sums are accumulated with a shift (BatchNorm passes the run's first element, or the mean), so the
  * variance {@code Σ(x−c)²/M − (Σ(x−c)/M)²} and {@code Σ g·(x − μ)} lose no digits to cancellation when a
@@ -49,6 +49,28 @@ interface ElementLoops {
 
     /** {@code dx[i] = dy[i]·[y[i] > 0]} for a ReLU output {@code y} (PyTorch's convention at 0). */
     void reluBackward(NativeFloats y, NativeFloats dy, NativeFloats dx, int from, int len);
+
+    /** Exact GELU {@code y[i] = x[i]·Φ(x[i])}, {@code Φ} from {@link Erf}'s formula. */
+    void gelu(NativeFloats x, NativeFloats y, int from, int len);
+
+    /** GELU's input gradient {@code dx[i] = dy[i]·(Φ(x[i]) + x[i]·φ(x[i]))}. */
+    void geluBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, int from, int len);
+
+    /**
+     * LayerNorm forward over rows {@code [r0, r1)} of width {@code d} (row {@code r} at {@code r·d}): the row's
+     * mean {@code μ} and {@code ρ = 1/√(σ² + eps)} into {@code stats[2r], stats[2r+1]}, and
+     * {@code y = γ ⊙ ((x − μ)·ρ) + β} with {@code γ, β} at {@code params[gamma..]}, {@code params[gamma+d..]}.
+     */
+    void layerNormForward(NativeFloats x, NativeFloats y, NativeFloats stats, NativeFloats params, int gamma, int d,
+                          float eps, int r0, int r1);
+
+    /**
+     * LayerNorm backward over rows {@code [r0, r1)}: adds {@code dy ⊙ x̂} and {@code dy} of each row, in row
+     * order, to {@code grad[g0..g0+d)} and {@code grad[g0+d..g0+2d)}; when {@code dx} is not null,
+     * {@code dx = ρ·(g − mean(g) − x̂·mean(g ⊙ x̂))} with {@code g = γ ⊙ dy}.
+     */
+    void layerNormBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, NativeFloats stats, NativeFloats params,
+                           int gamma, int d, NativeFloats grad, int g0, int r0, int r1);
 
     /** Picks the implementation once, on first use. */
     final class Holder {

@@ -13,12 +13,12 @@ package vsam.backend.javacpp.cpu;
  */
 final class Erf {
 
-    private static final double P = 0.3275911;
-    private static final double A1 = 0.254829592;
-    private static final double A2 = -0.284496736;
-    private static final double A3 = 1.421413741;
-    private static final double A4 = -1.453152027;
-    private static final double A5 = 1.061405429;
+    static final double P = 0.3275911;
+    static final double A1 = 0.254829592;
+    static final double A2 = -0.284496736;
+    static final double A3 = 1.421413741;
+    static final double A4 = -1.453152027;
+    static final double A5 = 1.061405429;
     /** {@code 1/√2}. */
     static final double INV_SQRT2 = 0.7071067811865476;
     /** {@code 1/√(2π)}. */

@@ -1,15 +1,15 @@
 package vsam.backend.javacpp.cpu;
 
-import java.nio.FloatBuffer;
 import vsam.api.model.Shape;
 
 /**
  * Exact GELU, element-wise in either layout (docs/ARCHITECTURE.md, "Models"):
  * {@code y = x · Φ(x)}, {@code dx = dy · (Φ(x) + x · φ(x))} with {@link Erf}. Keeps only a reference to its
- * input (the previous node's buffer) for the backward pass.
+ * input (the previous node's buffer) for the backward pass. The loops are {@link ElementLoops}.
  */
 final class Gelu extends Node {
 
+    private final ElementLoops loops = ElementLoops.preferred();
     private NativeFloats y;
     private NativeFloats dx;
     private NativeFloats input;
@@ -36,13 +36,8 @@ final class Gelu extends Node {
     @Override
     NativeFloats forward(Context c, NativeFloats x) {
         input = x;
-        FloatBuffer xb = x.buffer();
-        FloatBuffer yb = y.buffer();
-        c.parallel.range(c.n * in.elements(), 1 << 13, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                yb.put(i, Erf.gelu(xb.get(i)));
-            }
-        });
+        NativeFloats out = y;
+        c.parallel.range(c.n * in.elements(), 1 << 13, (from, to) -> loops.gelu(x, out, from, to - from));
         return y;
     }
 
@@ -51,14 +46,9 @@ final class Gelu extends Node {
         if (!needDx) {
             return null;
         }
-        FloatBuffer xb = input.buffer();
-        FloatBuffer db = dy.buffer();
-        FloatBuffer ob = dx.buffer();
-        c.parallel.range(c.n * in.elements(), 1 << 13, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                ob.put(i, db.get(i) * Erf.geluDerivative(xb.get(i)));
-            }
-        });
+        NativeFloats x = input;
+        NativeFloats out = dx;
+        c.parallel.range(c.n * in.elements(), 1 << 13, (from, to) -> loops.geluBackward(x, dy, out, from, to - from));
         return dx;
     }
 }

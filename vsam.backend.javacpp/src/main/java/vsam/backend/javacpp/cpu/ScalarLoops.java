@@ -124,4 +124,84 @@ final class ScalarLoops implements ElementLoops {
             ob.put(i, Kernels.passedBy(yb.get(i), db.get(i)));
         }
     }
+
+    @Override
+    public void gelu(NativeFloats x, NativeFloats y, int from, int len) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        for (int i = from; i < from + len; i++) {
+            yb.put(i, Erf.gelu(xb.get(i)));
+        }
+    }
+
+    @Override
+    public void geluBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, int from, int len) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer db = dy.buffer();
+        FloatBuffer ob = dx.buffer();
+        for (int i = from; i < from + len; i++) {
+            ob.put(i, db.get(i) * Erf.geluDerivative(xb.get(i)));
+        }
+    }
+
+    @Override
+    public void layerNormForward(NativeFloats x, NativeFloats y, NativeFloats stats, NativeFloats params, int gamma,
+                                 int d, float eps, int r0, int r1) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        FloatBuffer sb = stats.buffer();
+        FloatBuffer p = params.buffer();
+        int beta = gamma + d;
+        for (int r = r0; r < r1; r++) {
+            int at = r * d;
+            float mean = (float) (Kernels.sum(xb, at, d) / d);
+            double q = 0;
+            for (int j = 0; j < d; j++) {
+                double v = xb.get(at + j) - mean;
+                q += v * v;
+            }
+            float rstd = (float) (1 / Math.sqrt(q / d + eps));
+            sb.put(2 * r, mean);
+            sb.put(2 * r + 1, rstd);
+            for (int j = 0; j < d; j++) {
+                yb.put(at + j, p.get(gamma + j) * ((xb.get(at + j) - mean) * rstd) + p.get(beta + j));
+            }
+        }
+    }
+
+    @Override
+    public void layerNormBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, NativeFloats stats,
+                                  NativeFloats params, int gamma, int d, NativeFloats grad, int g0, int r0, int r1) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer db = dy.buffer();
+        FloatBuffer sb = stats.buffer();
+        FloatBuffer p = params.buffer();
+        FloatBuffer gb = grad.buffer();
+        for (int r = r0; r < r1; r++) {
+            int at = r * d;
+            float mean = sb.get(2 * r);
+            float rstd = sb.get(2 * r + 1);
+            double sumG = 0;
+            double sumGx = 0;
+            for (int j = 0; j < d; j++) {
+                float xh = (xb.get(at + j) - mean) * rstd;
+                float dyj = db.get(at + j);
+                float g = p.get(gamma + j) * dyj;
+                sumG += g;
+                sumGx += g * xh;
+                gb.put(g0 + j, gb.get(g0 + j) + dyj * xh);
+                gb.put(g0 + d + j, gb.get(g0 + d + j) + dyj);
+            }
+            if (dx != null) {
+                FloatBuffer xd = dx.buffer();
+                float meanG = (float) (sumG / d);
+                float meanGx = (float) (sumGx / d);
+                for (int j = 0; j < d; j++) {
+                    float xh = (xb.get(at + j) - mean) * rstd;
+                    float g = p.get(gamma + j) * db.get(at + j);
+                    xd.put(at + j, rstd * (g - meanG - xh * meanGx));
+                }
+            }
+        }
+    }
 }

@@ -2,9 +2,13 @@ package vsam.backend.javacpp.cpu;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,7 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  * segments, so {@link ElementLoops#preferred()} uses this class only on a JDK that has it).
  *
  * <p>Element-wise results are bit-identical to {@link ScalarLoops} (the same multiplies and adds, no fused
- * multiply-add). Sums run in float lanes for {@value #BLOCK} vectors at a time and are then added into a
+ * multiply-add); GELU runs {@link Erf}'s formula in float lanes, within {@code 1e-6·max(1, |y|)} of the
+ * double-precision scalar form ({@code ElementLoopsTest}). Every result depends on the inputs only, not on
+ * whether the JIT has compiled the loop yet: no {@code reduceLanes(ADD)} (order unspecified) and no
+ * {@code EXP} operator (its intrinsic and its Java fallback round differently). Sums run in float lanes for {@value #BLOCK} vectors at a time and are then added into a
  * double, so no float partial sum covers more than {@value #BLOCK} elements of a lane.
  */
 final class VectorLoops implements ElementLoops {
@@ -21,10 +28,28 @@ final class VectorLoops implements ElementLoops {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final float LOG2E = 1.442695041f;
+    /** {@code ln 2} split so that {@code n·LN2_HIGH} is exact for the exponents here. */
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    /** {@code 1.5·2²³}: adding it rounds a float of magnitude below {@code 2²²} to an integer. */
+    private static final float ROUNDING = 12582912f;
+    private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
+    /** Lane {@code i} of fold {@code k} reads lane {@code i xor L/2^(k+1)}. */
+    private static final List<VectorShuffle<Float>> FOLDS = folds();
     /** Vectors summed in float lanes before the lanes are added into a double. */
     static final int BLOCK = 64;
 
     private VectorLoops() {
+    }
+
+    private static List<VectorShuffle<Float>> folds() {
+        List<VectorShuffle<Float>> folds = new ArrayList<>();
+        for (int half = L / 2; half >= 1; half /= 2) {
+            int h = half;
+            folds.add(VectorShuffle.fromOp(F, i -> i ^ h));
+        }
+        return List.copyOf(folds);
     }
 
     /** The lanes, or scalar loops on a JDK whose Vector API no longer reads byte buffers (19 and later). */
@@ -55,15 +80,15 @@ final class VectorLoops implements ElementLoops {
             vs = vs.add(v);
             vq = v.fma(v, vq);
             if (++inBlock == BLOCK) {
-                s += vs.reduceLanes(VectorOperators.ADD);
-                q += vq.reduceLanes(VectorOperators.ADD);
+                s += sum(vs);
+                q += sum(vq);
                 vs = FloatVector.zero(F);
                 vq = FloatVector.zero(F);
                 inBlock = 0;
             }
         }
-        s += vs.reduceLanes(VectorOperators.ADD);
-        q += vq.reduceLanes(VectorOperators.ADD);
+        s += sum(vs);
+        q += sum(vq);
         for (int end = from + len; i < end; i++) {
             double v = b.getFloat(i * Float.BYTES) - c;
             s += v;
@@ -105,15 +130,15 @@ final class VectorLoops implements ElementLoops {
             vs = vs.add(g);
             vd = g.fma(xv.sub(center), vd);
             if (++inBlock == BLOCK) {
-                s += vs.reduceLanes(VectorOperators.ADD);
-                d += vd.reduceLanes(VectorOperators.ADD);
+                s += sum(vs);
+                d += sum(vd);
                 vs = FloatVector.zero(F);
                 vd = FloatVector.zero(F);
                 inBlock = 0;
             }
         }
-        s += vs.reduceLanes(VectorOperators.ADD);
-        d += vd.reduceLanes(VectorOperators.ADD);
+        s += sum(vs);
+        d += sum(vd);
         for (int end = from + len; i < end; i++) {
             float xi = xb.getFloat(i * Float.BYTES);
             float dyi = db.getFloat(i * Float.BYTES);
@@ -171,6 +196,184 @@ final class VectorLoops implements ElementLoops {
         for (int end = from + len; i < end; i++) {
             ob.putFloat(i * Float.BYTES, Kernels.passedBy(yb.getFloat(i * Float.BYTES), db.getFloat(i * Float.BYTES)));
         }
+    }
+
+    @Override
+    public void gelu(NativeFloats x, NativeFloats y, int from, int len) {
+        ByteBuffer xb = x.bytes();
+        ByteBuffer yb = y.bytes();
+        int i = from;
+        for (int up = from + F.loopBound(len); i < up; i += L) {
+            FloatVector v = load(xb, i);
+            phi(v, halfGaussian(v)).mul(v).intoByteBuffer(yb, i * Float.BYTES, ORDER);
+        }
+        for (int end = from + len; i < end; i++) {
+            yb.putFloat(i * Float.BYTES, Erf.gelu(xb.getFloat(i * Float.BYTES)));
+        }
+    }
+
+    @Override
+    public void geluBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, int from, int len) {
+        ByteBuffer xb = x.bytes();
+        ByteBuffer db = dy.bytes();
+        ByteBuffer ob = dx.bytes();
+        int i = from;
+        for (int up = from + F.loopBound(len); i < up; i += L) {
+            FloatVector v = load(xb, i);
+            FloatVector e = halfGaussian(v);
+            FloatVector slope = phi(v, e).add(v.mul(e).mul((float) Erf.INV_SQRT_2PI));
+            load(db, i).mul(slope).intoByteBuffer(ob, i * Float.BYTES, ORDER);
+        }
+        for (int end = from + len; i < end; i++) {
+            ob.putFloat(i * Float.BYTES, db.getFloat(i * Float.BYTES) * Erf.geluDerivative(xb.getFloat(i * Float.BYTES)));
+        }
+    }
+
+    @Override
+    public void layerNormForward(NativeFloats x, NativeFloats y, NativeFloats stats, NativeFloats params, int gamma,
+                                 int d, float eps, int r0, int r1) {
+        ByteBuffer xb = x.bytes();
+        ByteBuffer yb = y.bytes();
+        ByteBuffer sb = stats.bytes();
+        ByteBuffer p = params.bytes();
+        int beta = gamma + d;
+        int body = F.loopBound(d);
+        for (int r = r0; r < r1; r++) {
+            int at = r * d;
+            FloatVector acc = FloatVector.zero(F);
+            for (int j = 0; j < body; j += L) {
+                acc = acc.add(load(xb, at + j));
+            }
+            double s = sum(acc);
+            for (int j = body; j < d; j++) {
+                s += xb.getFloat((at + j) * Float.BYTES);
+            }
+            float mean = (float) (s / d);
+            FloatVector sq = FloatVector.zero(F);
+            for (int j = 0; j < body; j += L) {
+                FloatVector v = load(xb, at + j).sub(mean);
+                sq = v.fma(v, sq);
+            }
+            double q = sum(sq);
+            for (int j = body; j < d; j++) {
+                double v = xb.getFloat((at + j) * Float.BYTES) - mean;
+                q += v * v;
+            }
+            float rstd = (float) (1 / Math.sqrt(q / d + eps));
+            sb.putFloat(2 * r * Float.BYTES, mean);
+            sb.putFloat((2 * r + 1) * Float.BYTES, rstd);
+            for (int j = 0; j < body; j += L) {
+                FloatVector xh = load(xb, at + j).sub(mean).mul(rstd);
+                load(p, gamma + j).mul(xh).add(load(p, beta + j)).intoByteBuffer(yb, (at + j) * Float.BYTES, ORDER);
+            }
+            for (int j = body; j < d; j++) {
+                float xh = (xb.getFloat((at + j) * Float.BYTES) - mean) * rstd;
+                yb.putFloat((at + j) * Float.BYTES,
+                        p.getFloat((gamma + j) * Float.BYTES) * xh + p.getFloat((beta + j) * Float.BYTES));
+            }
+        }
+    }
+
+    @Override
+    public void layerNormBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, NativeFloats stats,
+                                  NativeFloats params, int gamma, int d, NativeFloats grad, int g0, int r0, int r1) {
+        ByteBuffer xb = x.bytes();
+        ByteBuffer db = dy.bytes();
+        ByteBuffer sb = stats.bytes();
+        ByteBuffer p = params.bytes();
+        ByteBuffer gb = grad.bytes();
+        int body = F.loopBound(d);
+        for (int r = r0; r < r1; r++) {
+            int at = r * d;
+            float mean = sb.getFloat(2 * r * Float.BYTES);
+            float rstd = sb.getFloat((2 * r + 1) * Float.BYTES);
+            FloatVector vg = FloatVector.zero(F);
+            FloatVector vgx = FloatVector.zero(F);
+            for (int j = 0; j < body; j += L) {
+                FloatVector xh = load(xb, at + j).sub(mean).mul(rstd);
+                FloatVector dyj = load(db, at + j);
+                FloatVector g = load(p, gamma + j).mul(dyj);
+                vg = vg.add(g);
+                vgx = g.fma(xh, vgx);
+                load(gb, g0 + j).add(dyj.mul(xh)).intoByteBuffer(gb, (g0 + j) * Float.BYTES, ORDER);
+                load(gb, g0 + d + j).add(dyj).intoByteBuffer(gb, (g0 + d + j) * Float.BYTES, ORDER);
+            }
+            double sumG = sum(vg);
+            double sumGx = sum(vgx);
+            for (int j = body; j < d; j++) {
+                float xh = (xb.getFloat((at + j) * Float.BYTES) - mean) * rstd;
+                float dyj = db.getFloat((at + j) * Float.BYTES);
+                float g = p.getFloat((gamma + j) * Float.BYTES) * dyj;
+                sumG += g;
+                sumGx += g * xh;
+                int gi = (g0 + j) * Float.BYTES;
+                int bi = (g0 + d + j) * Float.BYTES;
+                gb.putFloat(gi, gb.getFloat(gi) + dyj * xh);
+                gb.putFloat(bi, gb.getFloat(bi) + dyj);
+            }
+            if (dx != null) {
+                ByteBuffer xd = dx.bytes();
+                float meanG = (float) (sumG / d);
+                float meanGx = (float) (sumGx / d);
+                for (int j = 0; j < body; j += L) {
+                    FloatVector xh = load(xb, at + j).sub(mean).mul(rstd);
+                    FloatVector g = load(p, gamma + j).mul(load(db, at + j));
+                    g.sub(meanG).sub(xh.mul(meanGx)).mul(rstd).intoByteBuffer(xd, (at + j) * Float.BYTES, ORDER);
+                }
+                for (int j = body; j < d; j++) {
+                    float xh = (xb.getFloat((at + j) * Float.BYTES) - mean) * rstd;
+                    float g = p.getFloat((gamma + j) * Float.BYTES) * db.getFloat((at + j) * Float.BYTES);
+                    xd.putFloat((at + j) * Float.BYTES, rstd * (g - meanG - xh * meanGx));
+                }
+            }
+        }
+    }
+
+    /** {@code e^(−v²/2)}. */
+    private static FloatVector halfGaussian(FloatVector v) {
+        return expOfNonPositive(v.mul(v).mul(-0.5f));
+    }
+
+    /**
+     * {@code e^z} for {@code z ≤ 0} in lane arithmetic only (the Vector API's own {@code EXP} gives other bits
+     * once the JIT swaps its Java fallback for the intrinsic): {@code z = n·ln 2 + r} with {@code n} rounded
+     * to nearest by adding {@code 1.5·2²³}, {@code |r| ≤ ln2/2}, {@code e^r} by its Taylor series to
+     * {@code r⁶/720} (remainder below {@code 6e-8} relative), {@code 2ⁿ} built in the exponent bits;
+     * {@code z < −87} gives 0.
+     */
+    private static FloatVector expOfNonPositive(FloatVector z) {
+        VectorMask<Float> underflow = z.compare(VectorOperators.LT, -87f);
+        FloatVector clamped = z.max(-87f);
+        FloatVector shifted = clamped.mul(LOG2E).add(ROUNDING);
+        FloatVector n = shifted.sub(ROUNDING);
+        FloatVector r = clamped.sub(n.mul(LN2_HIGH)).sub(n.mul(LN2_LOW));
+        FloatVector series = r.mul(1f / 720).add(1f / 120).mul(r).add(1f / 24).mul(r).add(1f / 6).mul(r).add(0.5f)
+                .mul(r).add(1f).mul(r).add(1f);
+        IntVector exponent = shifted.reinterpretAsInts().sub(ROUNDING_BITS).add(127).lanewise(VectorOperators.LSHL, 23);
+        return series.mul(exponent.reinterpretAsFloats()).blend(0f, underflow);
+    }
+
+    /**
+     * {@code Σ lanes} in a fixed order (a butterfly of lane-wise adds), the same bits whether the JIT runs the
+     * Vector API's Java fallback or its intrinsics; {@code reduceLanes(ADD)} leaves the order open.
+     */
+    private static float sum(FloatVector v) {
+        FloatVector s = v;
+        for (VectorShuffle<Float> fold : FOLDS) {
+            s = s.add(s.rearrange(fold));
+        }
+        return s.lane(0);
+    }
+
+    /** {@code Φ(v) = (1 + erf(v/√2))/2} by {@link Erf}'s formula, given {@code e = e^(−v²/2)}. */
+    private static FloatVector phi(FloatVector v, FloatVector e) {
+        FloatVector a = v.abs().mul((float) Erf.INV_SQRT2);
+        FloatVector t = FloatVector.broadcast(F, 1f).div(a.mul((float) Erf.P).add(1f));
+        FloatVector series = t.mul((float) Erf.A5).add((float) Erf.A4).mul(t).add((float) Erf.A3).mul(t)
+                .add((float) Erf.A2).mul(t).add((float) Erf.A1).mul(t);
+        FloatVector erfAbs = FloatVector.broadcast(F, 1f).sub(series.mul(e));
+        FloatVector erf = erfAbs.blend(erfAbs.neg(), v.compare(VectorOperators.LT, 0f));
+        return erf.add(1f).mul(0.5f);
     }
 
     /** {@code dy} where {@code a·x + b > 0} (lanes elsewhere 0) when {@code gated}, else {@code dy}. */

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The SIMD loops ({@link VectorLoops}) against the scalar ones ({@link ScalarLoops}) and a double-precision
  * reference, on runs whose start and length leave partial vectors at both ends: element-wise results
- * bit-identical, sums within float rounding of the exact value, and the shifted statistics exact enough
- * for a channel whose mean is 10⁴ times its spread.
+ * bit-identical, GELU within 1e-6 of the double-precision form, sums within float rounding of the exact
+ * value, and the shifted statistics exact enough for a channel whose mean is 10⁴ times its spread.
  */
 class ElementLoopsTest {
 
@@ -96,6 +96,63 @@ class ElementLoopsTest {
             assertEquals(exact[1], s[1], tolerance * exact[1], who + " Σ(x−c)²");
             assertEquals(exact[2], g[0], tolerance * (1 + Math.abs(exact[2])), who + " Σg");
             assertEquals(exact[3], g[1], tolerance * (1 + Math.abs(exact[3])), who + " Σg·(x−c)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {5, 16, 4093})
+    void geluOnLanesIsWithinAMillionthOfTheDoubleForm(int len) {
+        int from = 3;
+        NativeFloats x = random(6, 3f, 0f);
+        NativeFloats dy = random(7, 1f, 0f);
+        FloatBuffer xb = x.buffer();
+        xb.put(from, 40f);
+        xb.put(from + 1, -40f);
+        NativeFloats[] y = run(l -> l.gelu(x, out(l), from, len));
+        assertClose(y, from, len, "gelu");
+        NativeFloats[] dx = run(l -> l.geluBackward(x, dy, out(l), from, len));
+        assertClose(dx, from, len, "gelu backward");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {64, 20, 7})
+    void layerNormOnLanesMatchesTheScalarLoops(int d) {
+        int rows = SIZE / (3 * d);
+        NativeFloats x = random(8, 2f, 1.5f);
+        NativeFloats dy = random(9, 1f, 0f);
+        NativeFloats params = random(10, 0.5f, 1f);
+        int gamma = 5;
+        NativeFloats[] y = new NativeFloats[2];
+        NativeFloats[] stats = new NativeFloats[2];
+        NativeFloats[] dx = new NativeFloats[2];
+        NativeFloats[] grad = new NativeFloats[2];
+        ElementLoops[] both = {lanes, scalar};
+        for (int k = 0; k < 2; k++) {
+            y[k] = arena.floats(SIZE);
+            stats[k] = arena.floats(2L * rows);
+            dx[k] = arena.floats(SIZE);
+            grad[k] = arena.floats(2L * d + 3);
+            both[k].layerNormForward(x, y[k], stats[k], params, gamma, d, 1e-5f, 1, rows);
+            both[k].layerNormBackward(x, dy, dx[k], stats[k], params, gamma, d, grad[k], 3, 1, rows);
+        }
+        assertClose(y, d, (rows - 1) * d, "layerNorm y");
+        assertClose(stats, 2, 2 * (rows - 1), "layerNorm mean and 1/σ");
+        assertClose(dx, d, (rows - 1) * d, "layerNorm dx");
+        // dγ, dβ are float sums over rows in row order on both sides: only the per-row x̂ may differ
+        for (int j = 3; j < 3 + 2 * d; j++) {
+            float want = grad[1].buffer().get(j);
+            assertEquals(want, grad[0].buffer().get(j), 1e-5 * Math.max(1, Math.abs(want)), "layerNorm dγ/dβ " + j);
+        }
+        assertEquals(0f, y[0].buffer().get(d - 1), "row 0 is not written");
+    }
+
+    private static void assertClose(NativeFloats[] outs, int from, int len, String what) {
+        FloatBuffer lanes = outs[0].buffer();
+        FloatBuffer scalar = outs[1].buffer();
+        for (int i = from; i < from + len; i++) {
+            float want = scalar.get(i);
+            assertTrue(Float.isFinite(lanes.get(i)), what + ": element " + i + " is " + lanes.get(i));
+            assertEquals(want, lanes.get(i), 1e-6 * Math.max(1, Math.abs(want)), what + ": element " + i);
         }
     }
 
