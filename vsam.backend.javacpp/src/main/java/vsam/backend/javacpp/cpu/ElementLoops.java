@@ -1,7 +1,7 @@
 package vsam.backend.javacpp.cpu;
 
 /**
- * The streaming loops of BatchNorm, ReLU, GELU and LayerNorm over one contiguous run of native floats, in two
+ * The streaming loops of BatchNorm, ReLU, GELU, LayerNorm and attention's softmax over one contiguous run of native floats, in two
  * implementations that compute the same formulas: {@link VectorLoops} on SIMD lanes
  * ({@code jdk.incubator.vector}) and {@link ScalarLoops} one element at a time. The JDK 17 JIT does not
  * vectorise loops over a direct {@code FloatBuffer}, so these loops ran at 0.6–1.1 ns per element
@@ -71,6 +71,18 @@ interface ElementLoops {
      */
     void layerNormBackward(NativeFloats x, NativeFloats dy, NativeFloats dx, NativeFloats stats, NativeFloats params,
                            int gamma, int d, NativeFloats grad, int g0, int r0, int r1);
+
+    /**
+     * In place, each of the {@code t} rows of {@code t} values from {@code at} becomes its {@code softmax}, the
+     * row maximum subtracted before {@code exp} (so logits of any size, ±1e4, give finite probabilities).
+     */
+    void softmaxRows(NativeFloats b, int at, int t);
+
+    /**
+     * In place on the {@code t × t} block {@code ds} (from 0) holding {@code dP}:
+     * {@code dS = P ⊙ (dP − rowsum(dP ⊙ P))·scale}, {@code P} the block at {@code pAt} of {@code probs}.
+     */
+    void softmaxBackwardRows(NativeFloats probs, int pAt, NativeFloats ds, int t, float scale);
 
     /** Picks the implementation once, on first use. */
     final class Holder {

@@ -204,4 +204,43 @@ final class ScalarLoops implements ElementLoops {
             }
         }
     }
+
+    @Override
+    public void softmaxRows(NativeFloats probs, int at, int t) {
+        FloatBuffer b = probs.buffer();
+        for (int i = 0; i < t; i++) {
+            int row = at + i * t;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < t; j++) {
+                max = Math.max(max, b.get(row + j));
+            }
+            double z = 0;
+            for (int j = 0; j < t; j++) {
+                float v = (float) Math.exp(b.get(row + j) - max);
+                b.put(row + j, v);
+                z += v;
+            }
+            float inv = (float) (1 / z);
+            for (int j = 0; j < t; j++) {
+                b.put(row + j, b.get(row + j) * inv);
+            }
+        }
+    }
+
+    @Override
+    public void softmaxBackwardRows(NativeFloats probs, int pAt, NativeFloats ds, int t, float scale) {
+        FloatBuffer pb = probs.buffer();
+        FloatBuffer db = ds.buffer();
+        for (int i = 0; i < t; i++) {
+            int row = i * t;
+            double dot = 0;
+            for (int j = 0; j < t; j++) {
+                dot += (double) db.get(row + j) * pb.get(pAt + row + j);
+            }
+            float dotF = (float) dot;
+            for (int j = 0; j < t; j++) {
+                db.put(row + j, pb.get(pAt + row + j) * (db.get(row + j) - dotF) * scale);
+            }
+        }
+    }
 }

@@ -22,11 +22,13 @@ import vsam.backend.javacpp.AttentionLayout;
  * Kept for the backward pass: {@code QKV}, the probabilities {@code P} ({@code n·H·T·T}, once) and
  * {@code A}, plus a reference to the input. {@code dP}/{@code dS} live in the per-thread workspace
  * ({@code T·T}); {@code dA} and {@code dX} share one buffer ({@code dA} is dead once {@code dQKV} is formed).
- * The products are OpenBLAS sgemm calls, sequences split over the session's threads.
+ * The products are OpenBLAS sgemm calls, sequences split over the session's threads; the softmax loops are
+ * {@link ElementLoops}.
  */
 final class SelfAttention extends Node {
 
     private final AttentionLayout layout;
+    private final ElementLoops loops = ElementLoops.preferred();
     private final int tokens;
     private final int width;
     private final int heads;
@@ -103,7 +105,7 @@ final class SelfAttention extends Node {
                     long hAt = (long) h * headWidth;
                     Blas.gemm(false, true, t, t, headWidth, scale, qkv.at(base + hAt), ld, qkv.at(base + d + hAt), ld,
                             0f, probs.at(pAt), t);
-                    softmaxRows(probs.buffer(), (int) pAt, t);
+                    loops.softmaxRows(probs, (int) pAt, t);
                     Blas.gemm(false, false, t, headWidth, t, 1f, probs.at(pAt), t, qkv.at(base + 2L * d + hAt), ld,
                             0f, attended.at((long) e * t * d + hAt), d);
                 }
@@ -120,30 +122,6 @@ final class SelfAttention extends Node {
             int at = r * w;
             for (int j = 0; j < w; j++) {
                 m.put(at + j, m.get(at + j) + p.get(bias + j));
-            }
-        }
-    }
-
-    /**
-     * Each of the {@code t} rows of {@code t} values from {@code at} becomes {@code softmax}: the row maximum
-     * is subtracted before {@code exp}, so logits of any size (±1e4) give finite probabilities.
-     */
-    static void softmaxRows(FloatBuffer b, int at, int t) {
-        for (int i = 0; i < t; i++) {
-            int row = at + i * t;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < t; j++) {
-                max = Math.max(max, b.get(row + j));
-            }
-            double z = 0;
-            for (int j = 0; j < t; j++) {
-                float v = (float) Math.exp(b.get(row + j) - max);
-                b.put(row + j, v);
-                z += v;
-            }
-            float inv = (float) (1 / z);
-            for (int j = 0; j < t; j++) {
-                b.put(row + j, b.get(row + j) * inv);
             }
         }
     }
@@ -171,8 +149,6 @@ final class SelfAttention extends Node {
         // attention, per sequence and head, on strided views of QKV and dQKV
         c.parallel.split(n, 1, (part, e0, e1) -> {
             NativeFloats scratch = c.workspace[part];
-            FloatBuffer sb = scratch.buffer();
-            FloatBuffer pb = probs.buffer();
             for (int e = e0; e < e1; e++) {
                 long base = (long) e * t * ld;
                 long aAt = (long) e * t * d;
@@ -186,7 +162,7 @@ final class SelfAttention extends Node {
                     // dP = dA Vᵀ
                     Blas.gemm(false, true, t, t, headWidth, 1f, dA, d, qkv.at(base + 2L * d + hAt), ld, 0f,
                             scratch.pointer(), t);
-                    softmaxBackwardRows(pb, (int) pAt, sb, t, scale);
+                    loops.softmaxBackwardRows(probs, (int) pAt, scratch, t, scale);
                     // dQ = dS K, dK = dSᵀ Q
                     Blas.gemm(false, false, t, headWidth, t, 1f, scratch.pointer(), t, qkv.at(base + d + hAt), ld, 0f,
                             dQkv.at(base + hAt), ld);
@@ -208,24 +184,6 @@ final class SelfAttention extends Node {
         c.reducePartials(layout.qkvWeight(), ld * d, parts);
         columnSums(c, dQkv.buffer(), n * t, ld, (int) layout.qkvBias());
         return needDx ? dx : null;
-    }
-
-    /**
-     * In place on the {@code t × t} block {@code ds} holding {@code dP}: {@code dS = P ⊙ (dP − rowsum(dP ⊙ P)) · scale},
-     * {@code P} the block at {@code pAt} of {@code pb}.
-     */
-    static void softmaxBackwardRows(FloatBuffer pb, int pAt, FloatBuffer ds, int t, float scale) {
-        for (int i = 0; i < t; i++) {
-            int row = i * t;
-            double dot = 0;
-            for (int j = 0; j < t; j++) {
-                dot += (double) ds.get(row + j) * pb.get(pAt + row + j);
-            }
-            float dotF = (float) dot;
-            for (int j = 0; j < t; j++) {
-                ds.put(row + j, pb.get(pAt + row + j) * (ds.get(row + j) - dotF) * scale);
-            }
-        }
     }
 
     /** {@code g[offset + j] = Σ_r m[r][j]} over {@code rows} rows of width {@code w}, in double, columns split over threads. */

@@ -329,6 +329,69 @@ final class VectorLoops implements ElementLoops {
         }
     }
 
+    @Override
+    public void softmaxRows(NativeFloats probs, int at, int t) {
+        ByteBuffer b = probs.bytes();
+        int body = F.loopBound(t);
+        for (int i = 0; i < t; i++) {
+            int row = at + i * t;
+            FloatVector vmax = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+            for (int j = 0; j < body; j += L) {
+                vmax = vmax.max(load(b, row + j));
+            }
+            float max = vmax.reduceLanes(VectorOperators.MAX);
+            for (int j = body; j < t; j++) {
+                max = Math.max(max, b.getFloat((row + j) * Float.BYTES));
+            }
+            FloatVector vz = FloatVector.zero(F);
+            for (int j = 0; j < body; j += L) {
+                FloatVector e = expOfNonPositive(load(b, row + j).sub(max));
+                e.intoByteBuffer(b, (row + j) * Float.BYTES, ORDER);
+                vz = vz.add(e);
+            }
+            double z = sum(vz);
+            for (int j = body; j < t; j++) {
+                float e = (float) Math.exp(b.getFloat((row + j) * Float.BYTES) - max);
+                b.putFloat((row + j) * Float.BYTES, e);
+                z += e;
+            }
+            float inv = (float) (1 / z);
+            for (int j = 0; j < body; j += L) {
+                load(b, row + j).mul(inv).intoByteBuffer(b, (row + j) * Float.BYTES, ORDER);
+            }
+            for (int j = body; j < t; j++) {
+                b.putFloat((row + j) * Float.BYTES, b.getFloat((row + j) * Float.BYTES) * inv);
+            }
+        }
+    }
+
+    @Override
+    public void softmaxBackwardRows(NativeFloats probs, int pAt, NativeFloats ds, int t, float scale) {
+        ByteBuffer pb = probs.bytes();
+        ByteBuffer db = ds.bytes();
+        int body = F.loopBound(t);
+        for (int i = 0; i < t; i++) {
+            int row = i * t;
+            FloatVector vdot = FloatVector.zero(F);
+            for (int j = 0; j < body; j += L) {
+                vdot = load(db, row + j).fma(load(pb, pAt + row + j), vdot);
+            }
+            double dot = sum(vdot);
+            for (int j = body; j < t; j++) {
+                dot += (double) db.getFloat((row + j) * Float.BYTES) * pb.getFloat((pAt + row + j) * Float.BYTES);
+            }
+            float dotF = (float) dot;
+            for (int j = 0; j < body; j += L) {
+                load(pb, pAt + row + j).mul(load(db, row + j).sub(dotF)).mul(scale)
+                        .intoByteBuffer(db, (row + j) * Float.BYTES, ORDER);
+            }
+            for (int j = body; j < t; j++) {
+                int k = (row + j) * Float.BYTES;
+                db.putFloat(k, pb.getFloat((pAt + row + j) * Float.BYTES) * (db.getFloat(k) - dotF) * scale);
+            }
+        }
+    }
+
     /** {@code e^(−v²/2)}. */
     private static FloatVector halfGaussian(FloatVector v) {
         return expOfNonPositive(v.mul(v).mul(-0.5f));

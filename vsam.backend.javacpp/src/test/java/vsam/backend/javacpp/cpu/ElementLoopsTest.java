@@ -146,6 +146,28 @@ class ElementLoopsTest {
         assertEquals(0f, y[0].buffer().get(d - 1), "row 0 is not written");
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {49, 16, 5})
+    void softmaxOnLanesMatchesTheScalarLoops(int t) {
+        int at = 7;
+        NativeFloats logits = random(13, 4f, 0f);
+        logits.buffer().put(at, 1e4f);
+        logits.buffer().put(at + t + 1, -1e4f);
+        NativeFloats[] p = run(l -> {
+            NativeFloats out = out(l);
+            out.pointer().put(logits.pointer());
+            l.softmaxRows(out, at, t);
+        });
+        assertClose(p, at, t * t, "softmax");
+        NativeFloats dp = random(14, 1f, 0f);
+        NativeFloats[] ds = run(l -> {
+            NativeFloats out = out(l);
+            out.pointer().put(dp.pointer());
+            l.softmaxBackwardRows(p[1], at, out, t, 0.25f);
+        });
+        assertClose(ds, 0, t * t, "softmax backward");
+    }
+
     private static void assertClose(NativeFloats[] outs, int from, int len, String what) {
         FloatBuffer lanes = outs[0].buffer();
         FloatBuffer scalar = outs[1].buffer();
