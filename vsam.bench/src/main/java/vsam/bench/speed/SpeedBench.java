@@ -21,14 +21,16 @@ import vsam.api.config.Setting;
 import vsam.api.config.Settings;
 import vsam.api.network.TrainingData;
 import vsam.api.telemetry.EpochEvent;
+import vsam.api.telemetry.IterationEvent;
 import vsam.bench.experiment.Telemetry;
 import vsam.bench.report.Machine;
 import vsam.data.RunData;
 
 /**
  * {@code vsam bench speed}: the measurements behind issue 17's table in one process. For each chosen backend,
- * SGD, SAM and vSAM train one after another on the same data with the defaults of {@code vsam compare}
- * ({@code cnn-s}, batch 128, seed 0), each into its own run folder {@code <out>/<backend>/<method>}; the
+ * SGD, SAM and vSAM train on the same data with the defaults of {@code vsam compare} ({@code cnn-s}, batch 128,
+ * seed 0), each into its own run folder {@code <out>/<backend>/<method>}, their epochs interleaved (epoch 1 of
+ * each, then epoch 2 of each, every run resumed from its epoch checkpoint: see {@link #interleaved}); the
  * training times come from the runs' results and the step times from their telemetry ({@link MethodRun}).
  * The first run of a backend in the process pays {@code BackendWarmUp}'s untimed iterations, as in
  * {@code vsam compare} (docs/STACK.md, "First steps of a process"). Then {@link SpeedTable} prints the rows
@@ -97,35 +99,83 @@ public final class SpeedBench {
         int trainImages = 0;
         String data = "";
         for (String backend : plan.backends()) {
-            List<MethodRun> runs = new ArrayList<>();
             TrainingData prepared = RunData.prepare(plan.config(backend, METHODS.get(0)));
             trainImages = prepared.trainSize();
             data = prepared.description();
-            for (String method : METHODS) {
-                if (cancel.isCancelled()) {
-                    break;
-                }
-                RunConfig config = plan.config(backend, method);
-                Path folder = plan.out().resolve(backend).resolve(method);
-                log.printf("%s %s: %d epochs on %s -> %s%n", backend, method, plan.epochs(), data, folder);
-                RunExecutor.Outcome o = executor.start(config, prepared, folder, List.of(new EpochLines(backend, method, log)), cancel);
-                TrainingResult r = o.result();
-                if (r.status() != TrainingResult.Status.COMPLETED) {
-                    break;
-                }
-                runs.add(new MethodRun(method, r.trainSeconds(), r.passesPerStep(), r.epochs().size(), Telemetry.read(o.folder())));
-            }
-            if (runs.size() < METHODS.size()) {
+            Optional<BackendSpeed> speed = interleaved(backend, prepared, data, cancel);
+            if (speed.isEmpty()) {
                 log.println("stopped before " + backend + "'s three runs finished");
                 break;
             }
-            measured.add(new BackendSpeed(backend, runs.get(0), runs.get(1), runs.get(2)));
+            measured.add(speed.get());
         }
         String loadEnd = loadAverage();
         String report = report(measured, machine, data, trainImages, loadStart, loadEnd);
         Files.createDirectories(plan.out());
         AtomicFiles.write(plan.out().resolve("speed.md"), report);
         return report;
+    }
+
+    /**
+     * Trains SGD, SAM and vSAM on one backend with their epochs interleaved — epoch 1 of each, then epoch 2 of
+     * each, ... (every run stops after its epoch and is resumed from that checkpoint for the next) — so a load
+     * that drifts during the measurement falls on the three methods alike instead of on the last one run.
+     * Empty when stopped or a run did not complete.
+     */
+    private Optional<BackendSpeed> interleaved(String backend, TrainingData prepared, String data, CancellationToken cancel) {
+        Map<String, RunExecutor.Outcome> last = new LinkedHashMap<>();
+        for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
+            for (String method : METHODS) {
+                if (cancel.isCancelled()) {
+                    return Optional.empty();
+                }
+                Path folder = plan.out().resolve(backend).resolve(method);
+                boolean finalEpoch = epoch == plan.epochs();
+                CancellationToken pause = new CancellationToken();
+                List<TrainingListener> listeners = List.of(new EpochLines(backend, method, log),
+                        new PauseAfterEpoch(pause, cancel, finalEpoch));
+                if (epoch == 1) {
+                    log.printf("%s %s: %d epochs on %s -> %s%n", backend, method, plan.epochs(), data, folder);
+                    last.put(method, executor.start(plan.config(backend, method), prepared, folder, listeners, pause));
+                } else {
+                    last.put(method, executor.resume(folder, prepared, listeners, pause, log::println));
+                }
+                if (last.get(method).result().epochs().size() != epoch) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<MethodRun> runs = new ArrayList<>();
+        for (String method : METHODS) {
+            RunExecutor.Outcome o = last.get(method);
+            TrainingResult r = o.result();
+            if (r.status() != TrainingResult.Status.COMPLETED) {
+                return Optional.empty();
+            }
+            runs.add(new MethodRun(method, r.trainSeconds(), r.passesPerStep(), r.epochs().size(), Telemetry.read(o.folder())));
+        }
+        return Optional.of(new BackendSpeed(backend, runs.get(0), runs.get(1), runs.get(2)));
+    }
+
+    /**
+     * Stops a run at the end of each epoch but its last (the run is then resumed for the next epoch), and
+     * passes a stop of the whole bench on at once.
+     */
+    private record PauseAfterEpoch(CancellationToken pause, CancellationToken whole, boolean finalEpoch)
+            implements TrainingListener {
+        @Override
+        public void onEpoch(EpochEvent e) {
+            if (!finalEpoch || whole.isCancelled()) {
+                pause.cancel();
+            }
+        }
+
+        @Override
+        public void onIteration(IterationEvent e) {
+            if (whole.isCancelled()) {
+                pause.cancel();
+            }
+        }
     }
 
     private String report(List<BackendSpeed> measured, Machine machine, String data, int trainImages, String loadStart,
@@ -137,6 +187,8 @@ public final class SpeedBench {
                 plan.threads() == 0 ? "the backends' default threads" : plan.threads() + " threads"));
         s.append("- machine: ").append(machine.describe()).append('\n');
         s.append("- load average (1, 5, 15 min) at start: ").append(loadStart).append("; at end: ").append(loadEnd).append('\n');
+        s.append("- the three methods' epochs interleaved (epoch 1 of each, then epoch 2 of each, ...), each run resumed from its"
+                + " epoch checkpoint, so drifting load falls on all three alike\n");
         s.append("- training times exclude evaluation; step times are the runs' telemetry (p10/median/p90 by nearest rank)\n\n");
         s.append(SpeedTable.markdown(measured, plan.epochs(), trainImages));
         s.append("\nNot measured here: `./vsam demo` and the GUI rows of the issue.\n");
