@@ -1,7 +1,7 @@
 package vsam.backend.javacpp.cpu;
 
 /**
- * The streaming loops of BatchNorm, ReLU, GELU, LayerNorm and attention's softmax over one contiguous run of native floats, in two
+ * The streaming loops of BatchNorm, ReLU, GELU, LayerNorm, attention's softmax and 2×2 max pooling over one contiguous run of native floats, in two
  * implementations that compute the same formulas: {@link VectorLoops} on SIMD lanes
  * ({@code jdk.incubator.vector}) and {@link ScalarLoops} one element at a time. The JDK 17 JIT does not
  * vectorise loops over a direct {@code FloatBuffer}, so these loops ran at 0.6–1.1 ns per element
@@ -83,6 +83,13 @@ interface ElementLoops {
      * {@code dS = P ⊙ (dP − rowsum(dP ⊙ P))·scale}, {@code P} the block at {@code pAt} of {@code probs}.
      */
     void softmaxBackwardRows(NativeFloats probs, int pAt, NativeFloats ds, int t, float scale);
+
+    /**
+     * 2×2 max pooling with stride 2 of planes {@code [fromPlane, toPlane)} ({@code h × w} in, {@code ho × wo} out,
+     * each plane contiguous): {@code y} the first maximum of each window in scan order (top left, top right,
+     * bottom left, bottom right; compared as {@link Kernels#orderedKey}), {@code argmax} its index in {@code x}.
+     */
+    void maxPool2(NativeFloats x, NativeFloats y, int[] argmax, int fromPlane, int toPlane, int h, int w, int ho, int wo);
 
     /** Picks the implementation once, on first use. */
     final class Holder {

@@ -40,4 +40,13 @@ final class Kernels {
         int mask = (-bits & ~bits) >> 31;   // −1 exactly when bits > 0 (a positive, non-zero float)
         return Float.intBitsToFloat(Float.floatToRawIntBits(d) & mask);
     }
+
+    /**
+     * An int that orders like the float (for every non-NaN value; {@code −0} below {@code +0}), so pooling's
+     * comparisons compile to conditional moves instead of unpredictable branches.
+     */
+    static int orderedKey(float v) {
+        int bits = Float.floatToRawIntBits(v);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
 }

@@ -7,11 +7,13 @@ import vsam.api.model.Shape;
 /**
  * Max pooling with a square {@code k × k} window and stride {@code k} (the floor of the size), in the
  * channel-major layout: {@code y[c][n][oy][ox] = max x[c][n][oy·k+i][ox·k+j]}, the first maximum in
- * scan order winning ties; backward sends {@code dy} to that arg-max and zero elsewhere.
+ * scan order winning ties; backward sends {@code dy} to that arg-max and zero elsewhere. The 2×2 window (what
+ * every model here uses) is {@link ElementLoops#maxPool2}.
  */
 final class MaxPool extends Node {
 
     private final int k;
+    private final ElementLoops loops = ElementLoops.preferred();
     private NativeFloats y;
     private NativeFloats dx;
     private int[] argmax = new int[0];
@@ -45,7 +47,8 @@ final class MaxPool extends Node {
         FloatBuffer yb = y.buffer();
         int[] idx = argmax;
         if (k == 2) {
-            c.parallel.range(in.channels() * c.n, 8, (from, to) -> pool2(xb, yb, idx, from, to, h, w, ho, wo));
+            NativeFloats out = y;
+            c.parallel.range(in.channels() * c.n, 8, (from, to) -> loops.maxPool2(x, out, idx, from, to, h, w, ho, wo));
             return y;
         }
         c.parallel.range(in.channels() * c.n, 8, (from, to) -> {
@@ -55,11 +58,11 @@ final class MaxPool extends Node {
                 for (int oy = 0; oy < ho; oy++) {
                     for (int ox = 0; ox < wo; ox++) {
                         int best = src + oy * k * w + ox * k;
-                        int max = key(xb.get(best));
+                        int max = Kernels.orderedKey(xb.get(best));
                         for (int i = 0; i < k; i++) {
                             int row = src + (oy * k + i) * w + ox * k;
                             for (int j = 0; j < k; j++) {
-                                int v = key(xb.get(row + j));
+                                int v = Kernels.orderedKey(xb.get(row + j));
                                 boolean more = v > max;
                                 best = more ? row + j : best;
                                 max = more ? v : max;
@@ -72,48 +75,6 @@ final class MaxPool extends Node {
             }
         });
         return y;
-    }
-
-    /**
-     * The 2×2 window (what every model here uses) unrolled: four loads, three conditional moves on the
-     * order-preserving int keys, the same first-maximum rule as the general loop.
-     */
-    private static void pool2(FloatBuffer xb, FloatBuffer yb, int[] idx, int from, int to, int h, int w, int ho,
-                              int wo) {
-        for (int plane = from; plane < to; plane++) {
-            int src = plane * h * w;
-            int dst = plane * ho * wo;
-            for (int oy = 0; oy < ho; oy++) {
-                int top = src + 2 * oy * w;
-                int bottom = top + w;
-                int out = dst + oy * wo;
-                for (int ox = 0; ox < wo; ox++) {
-                    int at = top + 2 * ox;
-                    int best = at;
-                    int max = key(xb.get(at));
-                    int v = key(xb.get(at + 1));
-                    best = v > max ? at + 1 : best;
-                    max = Math.max(v, max);
-                    int below = bottom + 2 * ox;
-                    v = key(xb.get(below));
-                    best = v > max ? below : best;
-                    max = Math.max(v, max);
-                    v = key(xb.get(below + 1));
-                    best = v > max ? below + 1 : best;
-                    yb.put(out + ox, xb.get(best));
-                    idx[out + ox] = best;
-                }
-            }
-        }
-    }
-
-    /**
-     * An int that orders like the float (for every non-NaN value), so the comparisons compile to
-     * conditional moves instead of unpredictable branches.
-     */
-    private static int key(float v) {
-        int bits = Float.floatToRawIntBits(v);
-        return bits ^ ((bits >> 31) & 0x7fffffff);
     }
 
     @Override

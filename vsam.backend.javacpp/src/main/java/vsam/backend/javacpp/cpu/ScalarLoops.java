@@ -243,4 +243,38 @@ final class ScalarLoops implements ElementLoops {
             }
         }
     }
+
+    /** The window unrolled: four loads and three conditional moves on the ordered keys. */
+    @Override
+    public void maxPool2(NativeFloats x, NativeFloats y, int[] idx, int from, int to, int h, int w, int ho, int wo) {
+        FloatBuffer xb = x.buffer();
+        FloatBuffer yb = y.buffer();
+        for (int plane = from; plane < to; plane++) {
+            int src = plane * h * w;
+            int dst = plane * ho * wo;
+            for (int oy = 0; oy < ho; oy++) {
+                pool2Row(xb, yb, idx, src + 2 * oy * w, w, dst + oy * wo, 0, wo);
+            }
+        }
+    }
+
+    /** Outputs {@code [ox0, ox1)} of one output row: inputs from {@code top} (and {@code top + w} below), outputs from {@code out}. */
+    static void pool2Row(FloatBuffer xb, FloatBuffer yb, int[] idx, int top, int w, int out, int ox0, int ox1) {
+        for (int ox = ox0; ox < ox1; ox++) {
+            int at = top + 2 * ox;
+            int best = at;
+            int max = Kernels.orderedKey(xb.get(at));
+            int v = Kernels.orderedKey(xb.get(at + 1));
+            best = v > max ? at + 1 : best;
+            max = Math.max(v, max);
+            int below = at + w;
+            v = Kernels.orderedKey(xb.get(below));
+            best = v > max ? below : best;
+            max = Math.max(v, max);
+            v = Kernels.orderedKey(xb.get(below + 1));
+            best = v > max ? below + 1 : best;
+            yb.put(out + ox, xb.get(best));
+            idx[out + ox] = best;
+        }
+    }
 }

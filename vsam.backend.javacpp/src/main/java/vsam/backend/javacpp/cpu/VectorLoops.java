@@ -2,10 +2,12 @@ package vsam.backend.javacpp.cpu;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
@@ -390,6 +392,78 @@ final class VectorLoops implements ElementLoops {
                 db.putFloat(k, pb.getFloat((pAt + row + j) * Float.BYTES) * (db.getFloat(k) - dotF) * scale);
             }
         }
+    }
+
+    /**
+     * Each output row in chunks of 4 outputs (8 floats of each input row, 256-bit vectors), the rest one at a
+     * time: the even and odd columns of a chunk are the low and high halves of its 64-bit lanes, taken apart by
+     * narrowing those lanes to ints; the window's first maximum by blends on the ordered keys, as in
+     * {@link ScalarLoops#pool2Row}. (The species are static constants: the JIT compiles vector code only for
+     * species it can see as constants, and boxed every vector when they were fields of an object.)
+     */
+    @Override
+    public void maxPool2(NativeFloats x, NativeFloats y, int[] idx, int from, int to, int h, int w, int ho, int wo) {
+        ByteBuffer xb = x.bytes();
+        ByteBuffer yb = y.bytes();
+        FloatBuffer xf = x.buffer();
+        FloatBuffer yf = y.buffer();
+        int chunk = POOL_FLOATS.length() / 2;
+        for (int plane = from; plane < to; plane++) {
+            int src = plane * h * w;
+            int dst = plane * ho * wo;
+            for (int oy = 0; oy < ho; oy++) {
+                int top = src + 2 * oy * w;
+                int out = dst + oy * wo;
+                int ox = 0;
+                for (; ox + chunk <= wo; ox += chunk) {
+                    pool2Chunk(xb, yb, idx, top + 2 * ox, w, out + ox);
+                }
+                ScalarLoops.pool2Row(xf, yf, idx, top, w, out, ox, wo);
+            }
+        }
+    }
+
+    private static final VectorSpecies<Float> POOL_FLOATS = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Integer> POOL_INTS = IntVector.SPECIES_128;
+    /** {@code 0, 2, 4, 6}: each output's top-left input, from the chunk's first. */
+    private static final IntVector EVEN_COLUMNS = IntVector.zero(POOL_INTS).addIndex(2);
+
+    /** Four outputs at {@code out} from the windows whose top-left corners are {@code at, at+2, at+4, at+6}. */
+    private static void pool2Chunk(ByteBuffer xb, ByteBuffer yb, int[] idx, int at, int w, int out) {
+        LongVector upper = FloatVector.fromByteBuffer(POOL_FLOATS, xb, at * Float.BYTES, ORDER).reinterpretAsLongs();
+        LongVector lower = FloatVector.fromByteBuffer(POOL_FLOATS, xb, (at + w) * Float.BYTES, ORDER).reinterpretAsLongs();
+        IntVector bits = lowHalves(upper);
+        IntVector max = orderedKeys(bits);
+        IntVector offset = IntVector.zero(POOL_INTS);
+        // the three other corners in scan order, each taken only when strictly larger (the first maximum wins)
+        IntVector next = lowHalves(upper.lanewise(VectorOperators.LSHR, 32));
+        IntVector candidate = orderedKeys(next);
+        VectorMask<Integer> more = candidate.compare(VectorOperators.GT, max);
+        bits = bits.blend(next, more);
+        max = max.blend(candidate, more);
+        offset = offset.blend(1, more);
+        next = lowHalves(lower);
+        candidate = orderedKeys(next);
+        more = candidate.compare(VectorOperators.GT, max);
+        bits = bits.blend(next, more);
+        max = max.blend(candidate, more);
+        offset = offset.blend(w, more);
+        next = lowHalves(lower.lanewise(VectorOperators.LSHR, 32));
+        more = orderedKeys(next).compare(VectorOperators.GT, max);
+        bits = bits.blend(next, more);
+        offset = offset.blend(w + 1, more);
+        bits.intoByteBuffer(yb, out * Float.BYTES, ORDER);
+        EVEN_COLUMNS.add(at).add(offset).intoArray(idx, out);
+    }
+
+    /** The low 32 bits of each 64-bit lane. */
+    private static IntVector lowHalves(LongVector pairs) {
+        return (IntVector) pairs.convertShape(VectorOperators.L2I, POOL_INTS, 0);
+    }
+
+    /** {@link Kernels#orderedKey} lane-wise. */
+    private static IntVector orderedKeys(IntVector bits) {
+        return bits.lanewise(VectorOperators.XOR, bits.lanewise(VectorOperators.ASHR, 31).and(0x7fffffff));
     }
 
     /** {@code e^(−v²/2)}. */

@@ -1,5 +1,6 @@
 package vsam.backend.javacpp.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,6 +167,24 @@ class ElementLoopsTest {
             l.softmaxBackwardRows(p[1], at, out, t, 0.25f);
         });
         assertClose(ds, 0, t * t, "softmax backward");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {28, 14, 7, 2})
+    void maxPoolOnLanesIsBitIdenticalWithItsArgMax(int side) {
+        int planes = SIZE / (side * side);
+        int half = side / 2;
+        NativeFloats x = random(15, 1f, 0f);
+        // ties: a window of equal values, and −0 beside +0, must pick the same corner on both sides
+        x.buffer().put(side * side, 0.5f);
+        x.buffer().put(side * side + 1, 0.5f);
+        x.buffer().put(2 * side * side, -0f);
+        x.buffer().put(2 * side * side + 1, 0f);
+        int[][] argmax = new int[2][planes * half * half];
+        NativeFloats[] y = run(l -> l.maxPool2(x, out(l), argmax[l == lanes ? 0 : 1], 1, planes, side, side, half, half));
+        assertSame(y, "maxPool2 " + side + "×" + side);
+        assertArrayEquals(argmax[1], argmax[0], "arg-max indices");
+        assertTrue(argmax[0][half * half] >= side * side, "plane 1's arg-max lies in plane 1");
     }
 
     private static void assertClose(NativeFloats[] outs, int from, int len, String what) {
