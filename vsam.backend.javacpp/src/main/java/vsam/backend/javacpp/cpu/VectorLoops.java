@@ -39,6 +39,8 @@ final class VectorLoops implements ElementLoops {
     private static final int ROUNDING_BITS = Float.floatToRawIntBits(ROUNDING);
     /** Lane {@code i} of fold {@code k} reads lane {@code i xor L/2^(k+1)}. */
     private static final List<VectorShuffle<Float>> FOLDS = folds();
+    /** The element-wise loops' last partial vector: the same formulas, so the same bits. */
+    private static final ScalarLoops SCALAR = new ScalarLoops();
     /** Vectors summed in float lanes before the lanes are added into a double. */
     static final int BLOCK = 64;
 
@@ -109,10 +111,7 @@ final class VectorLoops implements ElementLoops {
             FloatVector v = load(xb, i).mul(a).add(b);
             (relu ? v.max(0f) : v).intoByteBuffer(yb, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            float v = a * xb.getFloat(i * Float.BYTES) + b;
-            yb.putFloat(i * Float.BYTES, relu ? Kernels.relu(v) : v);
-        }
+        SCALAR.affine(x, y, i, from + len - i, a, b, relu);
     }
 
     @Override
@@ -164,12 +163,7 @@ final class VectorLoops implements ElementLoops {
             FloatVector g = gate(load(db, i), xv, gated, a, b);
             g.sub(meanG).sub(xv.sub(mu).mul(k)).mul(scale).intoByteBuffer(ob, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            float xi = xb.getFloat(i * Float.BYTES);
-            float dyi = db.getFloat(i * Float.BYTES);
-            float g = gated ? Kernels.passedBy(a * xi + b, dyi) : dyi;
-            ob.putFloat(i * Float.BYTES, scale * (g - meanG - (xi - mu) * k));
-        }
+        SCALAR.batchNormDx(x, dy, dx, i, from + len - i, gated, a, b, mu, k, scale, meanG);
     }
 
     @Override
@@ -180,9 +174,7 @@ final class VectorLoops implements ElementLoops {
         for (int up = from + F.loopBound(len); i < up; i += L) {
             load(xb, i).max(0f).intoByteBuffer(yb, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            yb.putFloat(i * Float.BYTES, Kernels.relu(xb.getFloat(i * Float.BYTES)));
-        }
+        SCALAR.relu(x, y, i, from + len - i);
     }
 
     @Override
@@ -195,9 +187,7 @@ final class VectorLoops implements ElementLoops {
             VectorMask<Float> open = load(yb, i).compare(VectorOperators.GT, 0f);
             FloatVector.zero(F).blend(load(db, i), open).intoByteBuffer(ob, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            ob.putFloat(i * Float.BYTES, Kernels.passedBy(yb.getFloat(i * Float.BYTES), db.getFloat(i * Float.BYTES)));
-        }
+        SCALAR.reluBackward(y, dy, dx, i, from + len - i);
     }
 
     @Override
@@ -209,9 +199,7 @@ final class VectorLoops implements ElementLoops {
             FloatVector v = load(xb, i);
             phi(v, halfGaussian(v)).mul(v).intoByteBuffer(yb, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            yb.putFloat(i * Float.BYTES, Erf.gelu(xb.getFloat(i * Float.BYTES)));
-        }
+        SCALAR.gelu(x, y, i, from + len - i);
     }
 
     @Override
@@ -226,9 +214,7 @@ final class VectorLoops implements ElementLoops {
             FloatVector slope = phi(v, e).add(v.mul(e).mul((float) Erf.INV_SQRT_2PI));
             load(db, i).mul(slope).intoByteBuffer(ob, i * Float.BYTES, ORDER);
         }
-        for (int end = from + len; i < end; i++) {
-            ob.putFloat(i * Float.BYTES, db.getFloat(i * Float.BYTES) * Erf.geluDerivative(xb.getFloat(i * Float.BYTES)));
-        }
+        SCALAR.geluBackward(x, dy, dx, i, from + len - i);
     }
 
     @Override
