@@ -136,6 +136,38 @@ class RealRunTest {
         robot.interact(() -> write(view, Path.of("target", "gui-compare-screenshot.png")));
     }
 
+    /**
+     * Issue 18's "from the GUI": picking {@code vit-tiny} in the model box turns the form to the transformer
+     * recipe (AdamW, truncated-normal initialisation; docs/ALGORITHMS.md), and a vSAM(AdamW) run of it trains
+     * to the end with its charts filled.
+     */
+    @Test
+    void aVitTinyVsamAdamWRunTrainsFromTheModelBox(FxRobot robot) throws Exception {
+        configure(robot, 1);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> model = robot.lookup("#model").queryAs(ComboBox.class);
+        robot.interact(() -> model.getSelectionModel().select("vit-tiny"));
+        WaitForAsyncUtils.waitForFxEvents();
+        RunConfig chosen = view.form().config().orElseThrow(() -> new AssertionError(view.form().errorProperty().get()));
+        assertEquals("vit-tiny", chosen.model());
+        assertEquals(vsam.api.config.OptimizerConfig.Kind.ADAMW, chosen.optimizer().kind(), "the transformer recipe's optimizer");
+        assertEquals(vsam.api.model.InitScheme.TRUNC_NORMAL, chosen.init());
+        assertEquals("vsam", chosen.method().name());
+
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.queue().jobs().size() == 1);
+        RunJob run = view.queue().jobs().get(0);
+        awaitFinal(run, 180);
+        assertEquals(RunStatus.COMPLETED, run.status(), run.message());
+        long iterations = 1000 / 32;
+        assertEquals(iterations, run.live().progress().iterations());
+        assertEquals(1, run.live().accuracyChart().snapshot().series(LiveRun.TEST_ACCURACY).orElseThrow().size());
+        double passes = run.result().orElseThrow().passesPerStep();
+        assertTrue(passes > 1 && passes < 2, "vSAM does a second pass on some steps only: " + passes);
+        String config = Files.readString(run.folder().orElseThrow().resolve("config.json"));
+        assertTrue(config.contains("vit-tiny") && config.contains("adamw"), config);
+    }
+
     @Test
     void stopEndsTheRunFreesTheBackendAndTheQueueGoesOn(FxRobot robot) throws Exception {
         configure(robot, 300);
