@@ -14,7 +14,9 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vsam.api.model.InitialWeights;
@@ -98,6 +100,8 @@ class MinimalLoopBenchmark {
                         BATCH, PyTorchRuntime.threads(), steps, block, backendMedian, sum(backendMillis) / 1e3,
                         minimalMedian, sum(minimalMillis) / 1e3, backendMedian / minimalMedian,
                         sum(backendMillis) / sum(minimalMillis));
+                System.out.printf("[djl] median ms of batch / loss and gradient / update: backend %s, minimal loop %s%n",
+                        backend.phases, minimal.phases);
             }
         }
     }
@@ -112,12 +116,44 @@ class MinimalLoopBenchmark {
         return Arrays.stream(values).sum();
     }
 
+    /** Wall time of a step's three phases (batch, loss and gradient, update), step by step. */
+    private static final class Phases {
+        private final List<double[]> steps = new ArrayList<>();
+        private double[] current;
+        private int phase;
+        private long last;
+
+        void start() {
+            current = new double[3];
+            steps.add(current);
+            phase = 0;
+            last = System.nanoTime();
+        }
+
+        void next() {
+            long now = System.nanoTime();
+            current[phase++] = (now - last) / 1e6;
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            double[] medians = new double[3];
+            for (int p = 0; p < 3; p++) {
+                int q = p;
+                medians[p] = median(steps.stream().mapToDouble(x -> x[q]).toArray());
+            }
+            return String.format(java.util.Locale.ROOT, "%.2f / %.2f / %.2f", medians[0], medians[1], medians[2]);
+        }
+    }
+
     /** The backend's step as the training loop runs it: upload, CLEAN loss and gradient, fused SGD update. */
     private static final class BackendLoop {
         private final DjlSession session;
         private final Network network;
         private final Vec grad;
         private final Vec momentum;
+        final Phases phases = new Phases();
 
         BackendLoop(DjlSession session, ModelSpec spec, InitialWeights init) {
             this.session = session;
@@ -127,9 +163,13 @@ class MinimalLoopBenchmark {
         }
 
         double step(HostBatch host) {
+            phases.start();
             try (DeviceBatch batch = session.upload(host)) {
+                phases.next();
                 double loss = network.lossAndGradient(batch, Pass.CLEAN, grad);
+                phases.next();
                 network.params().sgdStep(grad, momentum, LR, MOMENTUM, WEIGHT_DECAY, false);
+                phases.next();
                 return loss;
             }
         }
@@ -150,6 +190,7 @@ class MinimalLoopBenchmark {
         private final NDArray[] m;
         private final NDArray[] runningMean = new NDArray[4];
         private final NDArray[] runningVar = new NDArray[4];
+        final Phases phases = new Phases();
 
         MinimalLoop(Segments segments, float[] initial) {
             if (segments.count() != 16) {
@@ -174,12 +215,14 @@ class MinimalLoopBenchmark {
         }
 
         double step(HostBatch host) {
+            phases.start();
             try (NDManager scope = manager.newSubManager()) {
                 float[] features = host.features();
                 NDArray x = scope.create(Arrays.copyOf(features, BATCH * 28 * 28), new Shape(BATCH, 1, 28, 28));
                 long[] labels = Arrays.stream(host.labels()).limit(BATCH).asLongStream().toArray();
                 NDArray y = scope.create(labels, new Shape(BATCH, 1));
                 float loss;
+                phases.next();
                 try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                     NDArray h = block(x, 0, 0);
                     h = block(h, 3, 1);
@@ -199,6 +242,7 @@ class MinimalLoopBenchmark {
                     collector.backward(total);
                     loss = total.getFloat();
                 }
+                phases.next();
                 for (int i = 0; i < w.length; i++) {
                     try (NDArray g = w[i].getGradient(); NDArray d = w[i].mul(WEIGHT_DECAY)) {
                         d.addi(g);                                      // d = g + wd·w
@@ -208,6 +252,7 @@ class MinimalLoopBenchmark {
                         }
                     }
                 }
+                phases.next();
                 return loss;
             }
         }
