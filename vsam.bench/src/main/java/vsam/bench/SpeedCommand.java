@@ -27,7 +27,9 @@ final class SpeedCommand {
             Issue 17's speed table in one process: per backend, SGD, SAM and vSAM trained one after another
             (cnn-s, batch 128, seed 0), their training times and ratios, passes per step, p10/median/p90 of the
             step times (vSAM's reuse and sampling steps apart), SGD's p90/p10 and one SGD epoch, each beside its
-            target; with the machine and the load average at start and end. Writes speed.md and the run folders.
+            target; with the machine and the load average at start and end. On full Fashion-MNIST, then one SGD
+            epoch of the same model in PyTorch eager from Python (when python3 has torch), as a yardstick.
+            Writes speed.md and the run folders.
 
               --backends LIST    backends in order (default: javacpp,djl)
               --epochs N         epochs per run (default: 2)

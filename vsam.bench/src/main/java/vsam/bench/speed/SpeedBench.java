@@ -24,6 +24,7 @@ import vsam.api.telemetry.EpochEvent;
 import vsam.api.telemetry.IterationEvent;
 import vsam.bench.experiment.Telemetry;
 import vsam.bench.report.Machine;
+import vsam.data.DataCatalog;
 import vsam.data.RunData;
 
 /**
@@ -33,7 +34,9 @@ import vsam.data.RunData;
  * each, then epoch 2 of each, every run resumed from its epoch checkpoint: see {@link #interleaved}); the
  * training times come from the runs' results and the step times from their telemetry ({@link MethodRun}).
  * The first run of a backend in the process pays {@code BackendWarmUp}'s untimed iterations, as in
- * {@code vsam compare} (docs/STACK.md, "First steps of a process"). Then {@link SpeedTable} prints the rows
+ * {@code vsam compare} (docs/STACK.md, "First steps of a process"). Then, on full Fashion-MNIST, the PyTorch eager
+ * yardstick trains the same SGD epochs from Python ({@link PyTorchEager}, when python3 has torch), and
+ * {@link SpeedTable} prints the rows
  * with the machine and the load average at start and end, and writes them to {@code <out>/speed.md}.
  */
 public final class SpeedBench {
@@ -109,8 +112,10 @@ public final class SpeedBench {
             }
             measured.add(speed.get());
         }
+        PyTorchEager pytorch = cancel.isCancelled() || measured.isEmpty() ? PyTorchEager.missing("the bench was stopped")
+                : pyTorchYardstick();
         String loadEnd = loadAverage();
-        String report = report(measured, machine, data, trainImages, loadStart, loadEnd);
+        String report = report(measured, pytorch, machine, data, trainImages, loadStart, loadEnd);
         Files.createDirectories(plan.out());
         AtomicFiles.write(plan.out().resolve("speed.md"), report);
         return report;
@@ -178,8 +183,27 @@ public final class SpeedBench {
         }
     }
 
-    private String report(List<BackendSpeed> measured, Machine machine, String data, int trainImages, String loadStart,
-                          String loadEnd) {
+    /**
+     * PyTorch eager on the same Fashion-MNIST files, threads and epochs ({@link PyTorchEager}); not measured for
+     * another data set or for the embedded subset (the script reads the idx files).
+     */
+    private PyTorchEager pyTorchYardstick() {
+        RunConfig sgd = plan.config(plan.backends().get(0), "sgd");
+        if (!sgd.data().dataset().equals("fashion-mnist") || sgd.data().trainSubset() > 0) {
+            return PyTorchEager.missing("the yardstick is for full Fashion-MNIST, this bench trained on " + sgd.data().dataset());
+        }
+        String origin = DataCatalog.forConfig(sgd.data()).load("fashion-mnist").origin();
+        Optional<Path> folder = PyTorchEager.folderOf(origin);
+        if (folder.isEmpty()) {
+            return PyTorchEager.missing("no Fashion-MNIST files, the runs read " + origin);
+        }
+        int threads = plan.threads() > 0 ? plan.threads() : Runtime.getRuntime().availableProcessors();
+        log.printf("pytorch eager yardstick: cnn-s, %d epochs, %d threads, %s%n", plan.epochs(), threads, folder.get());
+        return PyTorchEager.measure(folder.get(), threads, plan.epochs(), log);
+    }
+
+    private String report(List<BackendSpeed> measured, PyTorchEager pytorch, Machine machine, String data, int trainImages,
+                          String loadStart, String loadEnd) {
         RunConfig any = plan.config(plan.backends().get(0), "sgd");
         StringBuilder s = new StringBuilder("# vsam bench speed\n\n");
         s.append(String.format(Locale.ROOT, "- setup: %s, batch %d, %s, %d epochs per run, seed %d, %s%n", any.model(),
@@ -190,8 +214,11 @@ public final class SpeedBench {
         s.append("- the three methods' epochs interleaved (epoch 1 of each, then epoch 2 of each, ...), each run resumed from its"
                 + " epoch checkpoint, so drifting load falls on all three alike\n");
         s.append("- training times exclude evaluation; step times are the runs' telemetry (p10/median/p90 by nearest rank)\n\n");
-        s.append(SpeedTable.markdown(measured, plan.epochs(), trainImages));
-        s.append("\nNot measured here: `./vsam demo` and the GUI rows of the issue.\n");
+        s.append(SpeedTable.markdown(measured, plan.epochs(), trainImages, pytorch));
+        s.append("\nMeasured elsewhere (README, \"Speed\"): the demo by `./vsam demo --backend <id>` (its own table);"
+                + " what charting costs by `mvn -o -q test -pl vsam.gui -Dvsam.excludedGroups=none -Dtest=GuiCostBenchmark`;"
+                + " the djl backend against a minimal DJL loop by `mvn -o -q test -pl vsam.backend.djl"
+                + " -Dvsam.excludedGroups=none -Dtest=MinimalLoopBenchmark`.\n");
         return s.toString();
     }
 

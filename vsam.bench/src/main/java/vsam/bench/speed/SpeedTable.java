@@ -8,7 +8,11 @@ import java.util.Locale;
  * The table of issue 17 in its row layout ({@code | run | what it shows | target |}), from the runs of the
  * speed benchmark: per backend a comparison row (training times of SGD, SAM and vSAM, SAM/SGD, vSAM/SAM,
  * passes per step) and a telemetry row (p10/median/p90 of SGD's and SAM's steps, of vSAM's reuse and sampling
- * steps, the reuse step's median against SGD's, SGD's p90/p10), then one row with an SGD epoch per backend.
+ * steps, the reuse step's median against SGD's, SGD's p90/p10), then one row with an SGD epoch per backend and,
+ * when it was measured, PyTorch eager's ({@link PyTorchEager}) with each backend's speed against it. The
+ * absolute epoch targets ({@link SpeedTargets#epochSeconds}, from the PyTorch the issue measured) always apply;
+ * the ratio targets against the PyTorch found here are shown beside them, since that build may be slower or
+ * faster than the issue's.
  * Each target says {@code met} or {@code **missed**} with the measured value.
  */
 public final class SpeedTable {
@@ -21,16 +25,17 @@ public final class SpeedTable {
      *
      * @param backends     the measured backends, in row order
      * @param epochs       epochs of each run
-     * @param trainImages  training images per epoch (scales the epoch targets)
+     * @param trainImages  training images per epoch (scales the absolute epoch targets)
+     * @param pytorch      the PyTorch eager yardstick, measured or not
      */
-    public static String markdown(List<BackendSpeed> backends, int epochs, int trainImages) {
+    public static String markdown(List<BackendSpeed> backends, int epochs, int trainImages, PyTorchEager pytorch) {
         StringBuilder s = new StringBuilder("| run | what it shows | target |\n|---|---|---|\n");
         for (BackendSpeed b : backends) {
             s.append(compareRow(b, epochs)).append('\n');
             s.append(telemetryRow(b)).append('\n');
         }
         if (!backends.isEmpty()) {
-            s.append(epochRow(backends, trainImages)).append('\n');
+            s.append(epochRow(backends, trainImages, pytorch)).append('\n');
         }
         return s.toString();
     }
@@ -63,21 +68,31 @@ public final class SpeedTable {
                 + " |";
     }
 
-    static String epochRow(List<BackendSpeed> backends, int trainImages) {
+    static String epochRow(List<BackendSpeed> backends, int trainImages, PyTorchEager pytorch) {
         List<String> shown = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         for (BackendSpeed b : backends) {
             double t = b.sgd().secondsPerEpoch();
-            shown.add(String.format(Locale.ROOT, "%s %.1f s", b.backend(), t));
+            double speed = pytorch.secondsPerEpoch() / t;
+            shown.add(pytorch.measured()
+                    ? String.format(Locale.ROOT, "%s %.1f s (%.2f× PyTorch's speed)", b.backend(), t, speed)
+                    : String.format(Locale.ROOT, "%s %.1f s", b.backend(), t));
             double target = SpeedTargets.epochSeconds(b.backend(), trainImages);
             if (Double.isFinite(target)) {
                 targets.add(verdict(b.backend() + " ≤ " + String.format(Locale.ROOT, "%.1f s", target), t, target, true));
             }
+            double least = SpeedTargets.speedOverPyTorchMin(b.backend());
+            if (pytorch.measured() && Double.isFinite(least)) {
+                targets.add(verdict(b.backend() + " ≥ " + fixed(least) + "× this PyTorch", speed, least, false));
+            }
         }
+        String yardstick = pytorch.measured()
+                ? String.format(Locale.ROOT, "; %s %.1f s", pytorch.version(), pytorch.secondsPerEpoch())
+                : "; PyTorch eager not measured: " + pytorch.note();
         String scale = trainImages == SpeedTargets.EPOCH_IMAGES ? ""
                 : String.format(Locale.ROOT, " (12 s and 18 s per %,d images, scaled to %,d)", SpeedTargets.EPOCH_IMAGES, trainImages);
-        return String.format(Locale.ROOT, "| one SGD epoch (%,d images; the SGD run's training time per epoch) | %s | %s%s |",
-                trainImages, String.join(", ", shown), targets.isEmpty() ? "—" : String.join("; ", targets), scale);
+        return String.format(Locale.ROOT, "| one SGD epoch (%,d images; the SGD run's training time per epoch) | %s%s | %s%s |",
+                trainImages, String.join(", ", shown), yardstick, targets.isEmpty() ? "—" : String.join("; ", targets), scale);
     }
 
     /** {@code "<target>: met (v)"} or {@code "<target>: **missed** (v)"}; {@code n/a} when {@code value} is NaN. */

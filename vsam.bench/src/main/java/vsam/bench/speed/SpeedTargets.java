@@ -15,10 +15,26 @@ public final class SpeedTargets {
     public static final double REUSE_OVER_SGD_MEDIAN_MAX = 1.03;
     /** p90/p10 of SGD's step times at most this, on a quiet machine. */
     public static final double SGD_SPREAD_MAX = 1.3;
+    /** javacpp's speed at least this many times PyTorch eager's, per SGD epoch, measured side by side. */
+    public static final double JAVACPP_OVER_PYTORCH_MIN = 1.5;
+    /** djl's speed at least this share of PyTorch eager's, per SGD epoch, measured side by side. */
+    public static final double DJL_OVER_PYTORCH_MIN = 0.95;
     /** Training images the epoch targets are stated for. */
     public static final int EPOCH_IMAGES = 60_000;
 
     private SpeedTargets() {
+    }
+
+    /**
+     * The least speed against PyTorch eager ({@code PyTorch's epoch time / the backend's}) for {@code backend}:
+     * {@link #JAVACPP_OVER_PYTORCH_MIN} or {@link #DJL_OVER_PYTORCH_MIN}; NaN for another backend.
+     */
+    public static double speedOverPyTorchMin(String backend) {
+        return switch (backend) {
+            case "javacpp" -> JAVACPP_OVER_PYTORCH_MIN;
+            case "djl" -> DJL_OVER_PYTORCH_MIN;
+            default -> Double.NaN;
+        };
     }
 
     /**

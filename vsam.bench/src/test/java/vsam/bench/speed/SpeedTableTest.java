@@ -81,7 +81,7 @@ class SpeedTableTest {
 
     @Test
     void rowsFollowTheIssueLayoutWithVerdicts() {
-        String table = SpeedTable.markdown(List.of(sample()), 2, 6_000);
+        String table = SpeedTable.markdown(List.of(sample()), 2, 6_000, PyTorchEager.missing("python3 has no torch module"));
         String[] lines = table.split("\n");
         assertEquals("| run | what it shows | target |", lines[0]);
         assertEquals(5, lines.length, table);
@@ -98,6 +98,29 @@ class SpeedTableTest {
         assertTrue(lines[4].contains("javacpp 5.0 s"), lines[4]);
         assertTrue(lines[4].contains("javacpp ≤ 1.2 s: **missed** (5.00)"), lines[4]);
         assertTrue(lines[4].contains("scaled to 6,000"), lines[4]);
+        assertTrue(lines[4].contains("PyTorch eager not measured: python3 has no torch module"), lines[4]);
+    }
+
+    @Test
+    void withPyTorchMeasuredTheEpochTargetsAreSpeedRatios() {
+        PyTorchEager pytorch = PyTorchEager.parse(List.of("pytorch 1.13.1 eager, cnn-s, batch 128, 2 threads: epoch 1 of 468 steps in 7.0 s",
+                "pytorch 1.13.1 eager, cnn-s, batch 128, 2 threads: epoch 2 of 468 steps in 8.0 s", "median step 15.1 ms, p10 14.0 ms"));
+        assertTrue(pytorch.measured());
+        assertEquals(7.5, pytorch.secondsPerEpoch(), 1e-12);
+        assertEquals("pytorch 1.13.1 eager", pytorch.version());
+        String row = SpeedTable.epochRow(List.of(sample()), 6_000, pytorch);
+        // the sample's SGD epoch is 5.0 s: 7.5 / 5.0 = 1.50× PyTorch's speed
+        assertTrue(row.contains("javacpp 5.0 s (1.50× PyTorch's speed); pytorch 1.13.1 eager 7.5 s"), row);
+        assertTrue(row.contains("javacpp ≥ 1.50× this PyTorch: met (1.50)"), row);
+        assertTrue(row.contains("javacpp ≤ 1.2 s: **missed** (5.00)"), "the absolute target still applies: " + row);
+    }
+
+    @Test
+    void aScriptWithoutEpochLinesIsNotAMeasurement() {
+        PyTorchEager none = PyTorchEager.parse(List.of("Traceback (most recent call last):", "RuntimeError: boom"));
+        assertTrue(!none.measured());
+        assertTrue(none.note().contains("RuntimeError: boom"), none.note());
+        assertTrue(!PyTorchEager.parse(List.of()).measured());
     }
 
     @Test
