@@ -5,7 +5,7 @@
  *
  * <p>Backends are never required here: they are found at run time with {@link java.util.ServiceLoader}
  * on whatever module path the launcher built. The chart models ({@code vsam.gui.chart}) are plain Java,
- * fed from the training thread; the JavaFX side redraws them at most once per frame.
+ * fed from the training thread; the JavaFX side redraws them at most five times a second.
  */
 module vsam.gui {
     requires transitive vsam.algorithm;

@@ -46,7 +46,7 @@ import vsam.gui.run.RunStatus;
  *
  * <p>Threads: training runs on the {@link RunQueue}'s worker; its status changes reach this view
  * through {@link Platform#runLater} (one call per change, never per iteration); per-iteration telemetry
- * goes into plain-Java chart models, and the {@link FrameClock} redraws what changed once per frame.
+ * goes into plain-Java chart models, and the {@link FrameClock} redraws what changed at most five times a second.
  */
 public final class MainView extends BorderPane {
 

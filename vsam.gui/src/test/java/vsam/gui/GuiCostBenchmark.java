@@ -37,7 +37,7 @@ import vsam.gui.run.RunStatus;
  * What charting costs a run (issue 17: at most 5% of training throughput): the same vSAM run of {@code cnn-s}
  * trained the command line's way ({@link RunLauncher#standard} with no listener, on this thread) and from the
  * app's Start button (the same launcher, with the live charts drawn in the window while it trains), in
- * alternating pairs after one untimed warm-up run, compared by their own training time (evaluation
+ * alternating pairs after an untimed warm-up run of each, compared by their own training time (evaluation
  * excluded). Prints each time and the ratio; asserts only that every run completed.
  *
  * <p>The window is rendered by JavaFX's software pipeline into Monocle's headless screen (this module's test
@@ -85,11 +85,23 @@ class GuiCostBenchmark {
         TrainingData data = commandLine.prepare(config);
 
         commandLineRun(commandLine, config, data, "warm-up");
+        guiRun(robot, config, 0);
+        ThreadTimes idle = new ThreadTimes();
+        idle.begin();
+        Thread.sleep(10_000);
+        idle.end();
+        System.out.println("[gui] CPU seconds by thread over 10 s with the window idle after a run: " + idle.top(4));
         List<Double> cli = new ArrayList<>();
         List<Double> gui = new ArrayList<>();
-        for (int p = 0; p < pairs; p++) {
+        ThreadTimes cliThreads = new ThreadTimes();
+        ThreadTimes guiThreads = new ThreadTimes();
+        for (int p = 1; p <= pairs; p++) {
+            cliThreads.begin();
             cli.add(commandLineRun(commandLine, config, data, "cli" + p));
+            cliThreads.end();
+            guiThreads.begin();
             gui.add(guiRun(robot, config, p));
+            guiThreads.end();
         }
         double cliSum = cli.stream().mapToDouble(Double::doubleValue).sum();
         double guiSum = gui.stream().mapToDouble(Double::doubleValue).sum();
@@ -97,6 +109,46 @@ class GuiCostBenchmark {
                         + " GUI charting %s; GUI/command line %.3f (throughput cost %.1f%%)%n",
                 backend, data.trainSize(), config.threads(), seconds(cli), seconds(gui), guiSum / cliSum,
                 100 * (1 - cliSum / guiSum));
+        System.out.println("[gui] CPU seconds by thread over the command-line runs: " + cliThreads.top(6));
+        System.out.println("[gui] CPU seconds by thread over the GUI runs: " + guiThreads.top(6));
+    }
+
+    /** CPU time per thread name (digits dropped, so pools add up) between {@link #begin} and {@link #end}, summed. */
+    private static final class ThreadTimes {
+        private final java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final Map<String, Long> totals = new java.util.TreeMap<>();
+        private Map<Long, Long> start = Map.of();
+
+        private Map<Long, Long> now() {
+            Map<Long, Long> cpu = new java.util.HashMap<>();
+            for (long id : bean.getAllThreadIds()) {
+                long t = bean.getThreadCpuTime(id);
+                if (t >= 0) {
+                    cpu.put(id, t);
+                }
+            }
+            return cpu;
+        }
+
+        void begin() {
+            start = now();
+        }
+
+        void end() {
+            for (Map.Entry<Long, Long> e : now().entrySet()) {
+                java.lang.management.ThreadInfo info = bean.getThreadInfo(e.getKey());
+                if (info != null) {
+                    String name = info.getThreadName().replaceAll("[0-9]+", "#");
+                    totals.merge(name, e.getValue() - start.getOrDefault(e.getKey(), 0L), Long::sum);
+                }
+            }
+        }
+
+        String top(int n) {
+            return totals.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n)
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e9))
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static String seconds(List<Double> times) {

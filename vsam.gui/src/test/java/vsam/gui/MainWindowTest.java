@@ -212,13 +212,13 @@ class MainWindowTest {
     }
 
     @Test
-    void thousandsOfEventsASecondRedrawAtMostOncePerFrame(FxRobot robot) throws Exception {
+    void thousandsOfEventsASecondRedrawAtMostOncePerTick(FxRobot robot) throws Exception {
         awaitProbe();
         LiveRun live = new LiveRun();
         live.begin(1, 200_000, 64);
         ChartCanvas loss = robot.lookup("#chart-loss").queryAs(ChartCanvas.class);
         robot.interact(() -> loss.setModel(live.lossChart()));
-        long framesBefore = view.clock().frames();
+        long ticksBefore = view.clock().ticks();
         long redrawsBefore = loss.redraws();
         Thread trainer = new Thread(() -> {
             for (int i = 0; i < 200_000; i++) {
@@ -238,9 +238,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loss.lastDrawn() != null
                 && loss.lastDrawn().series(LiveRun.LOSS).orElseThrow().size() > 0
                 && loss.lastDrawn().series(LiveRun.LOSS).orElseThrow().lastY() < 0.03);
-        long frames = view.clock().frames() - framesBefore;
+        long ticks = view.clock().ticks() - ticksBefore;
         long redraws = loss.redraws() - redrawsBefore;
-        assertTrue(redraws >= 1 && redraws <= frames + 1, redraws + " redraws in " + frames + " frames");
+        assertTrue(redraws >= 1 && redraws <= ticks + 1, redraws + " redraws in " + ticks + " ticks");
         assertTrue(loss.lastDrawn().series(LiveRun.LOSS).orElseThrow().size() <= 4097, "decimated");
     }
 }

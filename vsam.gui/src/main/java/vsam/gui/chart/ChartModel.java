@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The data of one chart, in plain Java (no JavaFX): a title, axes and a list of
  * {@link DecimatingSeries}, plus a dirty flag. Writers (the training thread) add points to the series,
- * which sets the flag; the drawing side calls {@link #takeDirty()} once per frame and redraws from a
- * {@link #snapshot()} only when something changed (the ChartFX pattern: many writes, one redraw per frame).
+ * which sets the flag; the drawing side calls {@link #takeDirty()} once per clock tick and redraws from a
+ * {@link #snapshot()} only when something changed (the ChartFX pattern: many writes, one redraw per tick).
  */
 public final class ChartModel {
 

@@ -20,7 +20,7 @@ import vsam.gui.chart.YAxis;
 /**
  * Draws a {@link ChartModel} on a {@link Canvas}: title, legend, axes with nice ticks, lines, dots and
  * event ticks. It redraws only from {@link #redrawIfDirty()}, which the window's {@link FrameClock}
- * calls once per frame, and only when the model changed or the canvas was resized; a line with more
+ * calls once per tick (at most five a second), and only when the model changed or the canvas was resized; a line with more
  * points than pixel columns is reduced to each column's extremes before stroking, so a frame costs
  * about the same whatever the run length. A model should be shown by one canvas at a time (the dirty
  * flag is taken by whoever draws).
