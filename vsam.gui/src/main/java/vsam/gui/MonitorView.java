@@ -43,6 +43,7 @@ final class MonitorView extends VBox {
     private final TableView<RunJob> table = new TableView<>(jobs);
     private RunJob shown;
     private long lastTableRefresh;
+    private String lastStatus = "";
 
     MonitorView(RunQueue queue, FrameClock clock, FileDialogs dialogs, Consumer<String> status) {
         this.queue = queue;
@@ -174,10 +175,21 @@ final class MonitorView extends VBox {
                 + (shown.status() == RunStatus.FAILED ? ": " + shown.message() : ""));
     }
 
+    /**
+     * Refreshes the queue table and the title while a job runs, at most every 500 ms and only when the running
+     * job's status text ("running 43%") changed: re-rendering the table on every tick cost training throughput
+     * on a 2-core machine (docs/RESULTS.md §0e).
+     */
     private void refreshTable() {
         long now = System.nanoTime();
-        if (now - lastTableRefresh > 500_000_000L && queue.current().isPresent()) {
+        java.util.Optional<RunJob> running = queue.current();
+        if (now - lastTableRefresh > 500_000_000L && running.isPresent()) {
             lastTableRefresh = now;
+            String status = running.get().number() + " " + statusText(running.get());
+            if (status.equals(lastStatus)) {
+                return;
+            }
+            lastStatus = status;
             table.refresh();
             if (shown != null) {
                 showTitle();

@@ -215,7 +215,7 @@ public final class SpeedBench {
                 + " epoch checkpoint, so drifting load falls on all three alike\n");
         s.append("- training times exclude evaluation; step times are the runs' telemetry (p10/median/p90 by nearest rank)\n\n");
         s.append(SpeedTable.markdown(measured, plan.epochs(), trainImages, pytorch));
-        s.append("\nMeasured elsewhere (README, \"Speed\"): the demo by `./vsam demo --backend <id>` (its own table);"
+        s.append("\nMeasured elsewhere (README, \"Speed benchmark\"): the demo by `./vsam demo --backend <id>` (its own table);"
                 + " what charting costs by `mvn -o -q test -pl vsam.gui -Dvsam.excludedGroups=none -Dtest=GuiCostBenchmark`;"
                 + " the djl backend against a minimal DJL loop by `mvn -o -q test -pl vsam.backend.djl"
                 + " -Dvsam.excludedGroups=none -Dtest=MinimalLoopBenchmark`.\n");
