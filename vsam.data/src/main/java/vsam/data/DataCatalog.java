@@ -132,10 +132,9 @@ public final class DataCatalog {
             return embedded("the Fashion-MNIST subset inside vsam.data");
         }
         List<String> looked = new ArrayList<>();
-        for (Path folder : candidates(name, looked)) {
-            if (holdsAll(name, folder)) {
-                return read(name, folder);
-            }
+        Optional<Path> found = firstHolding(name, looked);
+        if (found.isPresent()) {
+            return read(name, found.get());
         }
         if (dataDir.isPresent()) {
             throw new DataException("the data folder " + dataDir.get() + " (--data-dir) holds no " + name + "; looked in "
@@ -200,6 +199,29 @@ public final class DataCatalog {
             throw new DataException("--dataset images needs --data-dir DIR, a folder holding train/<class>/ and test/<class>/");
         }
         return existingFolder(Path.of(config.dataDir().get()));
+    }
+
+    /**
+     * The folder {@link #load} would read the files of data set {@code name} from, without reading them; empty
+     * when no searched folder holds them all (then {@code fashion-mnist} falls back to the embedded subset), and
+     * for {@code embedded}, {@code images} and {@code csv}, which are not searched for.
+     */
+    public Optional<Path> folderOf(String name) {
+        if (!NAMES.contains(name) || name.equals("embedded") || name.equals(DataConfig.IMAGE_FOLDER)
+                || name.equals(DataConfig.TABLE)) {
+            return Optional.empty();
+        }
+        return firstHolding(name, new ArrayList<>());
+    }
+
+    /** The first searched folder holding all of {@code name}'s files; every folder tried is added to {@code looked}. */
+    private Optional<Path> firstHolding(String name, List<String> looked) {
+        for (Path folder : candidates(name, looked)) {
+            if (holdsAll(name, folder)) {
+                return Optional.of(folder);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every folder {@link #load} would try for {@code name}, in order, each with where it came from. */

@@ -98,6 +98,19 @@ class DataCatalogTest {
     }
 
     @Test
+    void folderOfNamesTheFolderLoadWouldReadWithoutReadingIt() throws IOException {
+        Path root = dir.resolve("datasets");
+        writeIdx(root.resolve("fashion-mnist"), 20, true, 3);
+        DataCatalog c = catalog(Optional.empty(), Optional.of(root.toString()));
+        assertEquals(Optional.of(root.resolve("fashion-mnist")), c.folderOf("fashion-mnist"));
+        assertEquals(root.resolve("fashion-mnist").toString(), c.load("fashion-mnist").origin());
+        assertEquals(Optional.empty(), c.folderOf("mnist"), "no folder holds mnist");
+        assertEquals(Optional.empty(), c.folderOf("embedded"));
+        assertEquals(Optional.empty(), catalog(Optional.empty(), Optional.empty()).folderOf("fashion-mnist"),
+                "not installed: load falls back to the embedded subset, which has no folder");
+    }
+
+    @Test
     void missingDataSetListsWhereItLooked() {
         Path root = dir.resolve("env-root");
         DataException e = assertThrows(DataException.class,

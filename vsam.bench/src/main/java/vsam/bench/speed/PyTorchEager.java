@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,16 +135,6 @@ public record PyTorchEager(String version, double secondsPerEpoch, String note) 
                     // a temporary file left behind is harmless
                 }
             }
-        }
-    }
-
-    /** The Fashion-MNIST folder a run read, from its data description's origin, when it is a folder of files. */
-    public static Optional<Path> folderOf(String origin) {
-        try {
-            Path p = Path.of(origin);
-            return Files.isDirectory(p) ? Optional.of(p) : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 }

@@ -192,10 +192,9 @@ public final class SpeedBench {
         if (!sgd.data().dataset().equals("fashion-mnist") || sgd.data().trainSubset() > 0) {
             return PyTorchEager.missing("the yardstick is for full Fashion-MNIST, this bench trained on " + sgd.data().dataset());
         }
-        String origin = DataCatalog.forConfig(sgd.data()).load("fashion-mnist").origin();
-        Optional<Path> folder = PyTorchEager.folderOf(origin);
+        Optional<Path> folder = DataCatalog.forConfig(sgd.data()).folderOf("fashion-mnist");
         if (folder.isEmpty()) {
-            return PyTorchEager.missing("no Fashion-MNIST files, the runs read " + origin);
+            return PyTorchEager.missing("no Fashion-MNIST files were found (the runs read the embedded subset)");
         }
         int threads = plan.threads() > 0 ? plan.threads() : Runtime.getRuntime().availableProcessors();
         log.printf("pytorch eager yardstick: cnn-s, %d epochs, %d threads, %s%n", plan.epochs(), threads, folder.get());
