@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -65,9 +67,13 @@ class RealRunTest {
 
     /** A few seconds on the embedded data: mlp, 1000 images, batch 32; vSAM with a short window so it adapts. */
     private void configure(FxRobot robot, int epochs) throws Exception {
+        configure(robot, epochs, "djl");
+    }
+
+    private void configure(FxRobot robot, int epochs, String backend) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.form().backends().isPresent());
-        RunConfig quick = TestRuns.quick("djl", "vsam");
-        RunConfig c = new RunConfig("djl", "cpu", 1, "mlp", quick.init(), quick.data(), epochs, 32, 5, 0,
+        RunConfig quick = TestRuns.quick(backend, "vsam");
+        RunConfig c = new RunConfig(backend, "cpu", 1, "mlp", quick.init(), quick.data(), epochs, 32, 5, 0,
                 quick.smoothing(), quick.optimizer(), quick.schedule(), quick.method().withParams(VsamConfig.defaults().withWindow(10, 2)));
         robot.interact(() -> {
             view.form().load(c);
@@ -141,9 +147,12 @@ class RealRunTest {
      * recipe (AdamW, truncated-normal initialisation; docs/ALGORITHMS.md), and a vSAM(AdamW) run of it trains
      * to the end with its charts filled.
      */
-    @Test
-    void aVitTinyVsamAdamWRunTrainsFromTheModelBox(FxRobot robot) throws Exception {
-        configure(robot, 1);
+    @ParameterizedTest
+    @ValueSource(strings = {"djl", "javacpp"})
+    void aVitTinyVsamAdamWRunTrainsFromTheModelBox(String backend, FxRobot robot) throws Exception {
+        assumeTrue(Backends.discover().stream().anyMatch(b -> b.id().equals(backend)),
+                "the " + backend + " backend is not on the test path (no vsam.backend." + backend + " module in this checkout)");
+        configure(robot, 1, backend);
         @SuppressWarnings("unchecked")
         ComboBox<String> model = robot.lookup("#model").queryAs(ComboBox.class);
         robot.interact(() -> model.getSelectionModel().select("vit-tiny"));
@@ -153,6 +162,7 @@ class RealRunTest {
         assertEquals(vsam.api.config.OptimizerConfig.Kind.ADAMW, chosen.optimizer().kind(), "the transformer recipe's optimizer");
         assertEquals(vsam.api.model.InitScheme.TRUNC_NORMAL, chosen.init());
         assertEquals("vsam", chosen.method().name());
+        assertEquals(backend, chosen.backend());
 
         robot.clickOn("#start");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.queue().jobs().size() == 1);
