@@ -179,6 +179,7 @@ public final class MainView extends BorderPane {
     private void jobChanged(RunJob job) {
         monitor.changed(job);
         running.set(queue.current().isPresent());
+        showProgress(); // a change of status shows at once, not on the next tick of the clock
         if (job.status().isFinal()) {
             job.record().ifPresent(compare::add);
             status(job.title() + " " + job.status().label() + (job.message().isEmpty() ? "" : ": " + job.message()));

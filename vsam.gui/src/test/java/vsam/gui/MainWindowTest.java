@@ -5,6 +5,7 @@ import vsam.api.config.Settings;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -206,8 +207,14 @@ class MainWindowTest {
         ChartCanvas loss = robot.lookup("#chart-loss").queryAs(ChartCanvas.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> loss.lastDrawn() != null
                 && loss.lastDrawn().series(LiveRun.LOSS).orElseThrow().size() == 4);
-        assertTrue(robot.lookup("#progressText").queryAs(Label.class).getText().contains("it 4/4"),
-                robot.lookup("#progressText").queryAs(Label.class).getText());
+        Label progressText = robot.lookup("#progressText").queryAs(Label.class);
+        // the progress line follows the clock (a few ticks a second) and every change of status: give it a tick
+        try {
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> progressText.getText().contains("it 4/4")
+                    && progressText.getText().contains(RunStatus.COMPLETED.label()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            fail("the progress line still reads: " + progressText.getText());
+        }
         assertTrue(Files.isRegularFile(job.folder().orElseThrow().resolve("summary.json")));
     }
 
