@@ -37,6 +37,11 @@ final class AvgPool extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         int h = in.height();
         int w = in.width();

@@ -34,6 +34,11 @@ final class Gelu extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         input = x;
         NativeFloats out = y;

@@ -30,6 +30,11 @@ final class GlobalAvgPool extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         int hw = in.height() * in.width();
         FloatBuffer xb = x.buffer();

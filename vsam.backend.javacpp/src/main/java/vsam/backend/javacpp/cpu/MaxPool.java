@@ -38,6 +38,11 @@ final class MaxPool extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         int h = in.height();
         int w = in.width();

@@ -48,6 +48,15 @@ abstract class Node {
         return 0;
     }
 
+    /**
+     * Whether this node has parameters, so that its backward pass is needed even when no node before it
+     * needs a gradient. True unless a parameter-free node says otherwise: a node that forgets to override
+     * this only loses the saving, never a gradient.
+     */
+    boolean hasParameters() {
+        return true;
+    }
+
     /** Forward pass over {@code c.n} examples; returns the output activation. */
     abstract NativeFloats forward(Context c, NativeFloats x);
 

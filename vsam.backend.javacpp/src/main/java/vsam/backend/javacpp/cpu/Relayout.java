@@ -43,6 +43,11 @@ final class Relayout extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         if (identity) {
             return x;

@@ -42,6 +42,11 @@ final class Relu extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         NativeFloats out = inPlace ? x : y;
         int total = c.n * in.elements();

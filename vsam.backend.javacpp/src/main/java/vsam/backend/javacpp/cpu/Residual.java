@@ -44,6 +44,11 @@ final class Residual extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return main.hasParameters() || shortcut.hasParameters();
+    }
+
+    @Override
     long workspace(int capacity) {
         return Math.max(main.workspace(capacity), shortcut.workspace(capacity));
     }

@@ -2,13 +2,26 @@ package vsam.backend.javacpp.cpu;
 
 import java.util.List;
 
-/** A chain of nodes: forward in order, backward in reverse, the first node told whether dx is needed. */
+/**
+ * A chain of nodes: forward in order, backward in reverse. In the backward pass a node is asked for its input
+ * gradient only when something before it needs one: a node with parameters earlier in the chain, or the
+ * caller ({@code needDx}). Nodes before the first one with parameters are skipped when the caller needs no
+ * gradient: in {@code cnn-s} that saves the first convolution's data gradient (which the relayout of the
+ * input batch in front of it used to ask for) and the relayout's own backward pass.
+ */
 final class Sequence {
 
     final List<Node> nodes;
+    /** The index of the first node with parameters ({@code nodes.size()} when none has any). */
+    private final int firstWithParameters;
 
     Sequence(List<Node> nodes) {
         this.nodes = List.copyOf(nodes);
+        int first = 0;
+        while (first < this.nodes.size() && !this.nodes.get(first).hasParameters()) {
+            first++;
+        }
+        firstWithParameters = first;
     }
 
     NativeFloats forward(Context c, NativeFloats x) {
@@ -25,15 +38,21 @@ final class Sequence {
 
     NativeFloats backward(Context c, NativeFloats dy, boolean needDx) {
         NativeFloats d = dy;
-        for (int i = nodes.size() - 1; i >= 0; i--) {
+        int stop = needDx ? 0 : firstWithParameters;
+        for (int i = nodes.size() - 1; i >= stop; i--) {
             long start = Blas.PROFILE ? System.nanoTime() : 0;
             Node node = nodes.get(i);
-            d = node.backward(c, d, i > 0 || needDx);
+            d = node.backward(c, d, needDx || i > firstWithParameters);
             if (Blas.PROFILE && !(node instanceof Residual)) {
                 Profile.add(node.getClass().getSimpleName() + ".backward", System.nanoTime() - start);
             }
         }
-        return d;
+        return needDx ? d : null;
+    }
+
+    /** Whether any node of the chain has parameters. */
+    boolean hasParameters() {
+        return firstWithParameters < nodes.size();
     }
 
     void reserve(int capacity, Arena arena) {

@@ -43,6 +43,11 @@ final class TokenPool extends Node {
     }
 
     @Override
+    boolean hasParameters() {
+        return false;
+    }
+
+    @Override
     NativeFloats forward(Context c, NativeFloats x) {
         FloatBuffer xb = x.buffer();
         FloatBuffer yb = y.buffer();
