@@ -47,6 +47,31 @@ final class Conv extends Node {
         this.kernel = ConvKernel.choose(geometry, dnnl);
     }
 
+    /**
+     * A full-precision layer without bias on oneDNN whose output is in the {@code BLOCKED} layout and whose input
+     * is in {@code inLayout} ({@code BLOCKED} or {@code CHANNELS}): {@link #blockable} says when it may be used.
+     */
+    Conv(Layer.Conv2d layer, Shape in, Layout inLayout, long weightOffset, Dnnl dnnl) {
+        super(in, layer.outputShape(in), inLayout, Layout.BLOCKED);
+        if (!blockable(layer) || inLayout == Layout.FLAT) {
+            throw new IllegalArgumentException("not a blocked convolution: " + layer + " on " + in + " in " + inLayout);
+        }
+        geometry = ConvGeometry.of(layer, in);
+        this.weightOffset = weightOffset;
+        this.quantizer = Optional.empty();
+        this.inputQuantizer = Optional.empty();
+        this.biasOffset = -1;
+        this.kernel = new DnnlConvKernel(dnnl, geometry, inLayout == Layout.BLOCKED, true);
+    }
+
+    /**
+     * Whether {@code layer} can write the {@code BLOCKED} layout: no bias (its loop is channel-major) and output
+     * channels a multiple of {@value Layout#BLOCK}; its input is then {@code BLOCKED} or {@code CHANNELS}.
+     */
+    static boolean blockable(Layer.Conv2d layer) {
+        return !layer.bias() && layer.outChannels() % Layout.BLOCK == 0;
+    }
+
     @Override
     long workspace(int capacity) {
         return kernel.workspace(capacity);

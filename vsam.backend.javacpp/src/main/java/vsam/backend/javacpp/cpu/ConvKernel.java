@@ -19,7 +19,8 @@ interface ConvKernel {
 
     /** oneDNN's kernel when the session has {@code dnnl}, else the im2col + sgemm one. */
     static ConvKernel choose(ConvGeometry geometry, Optional<Dnnl> dnnl) {
-        return dnnl.<ConvKernel>map(d -> new DnnlConvKernel(d, geometry)).orElseGet(() -> new GemmConvKernel(geometry));
+        return dnnl.<ConvKernel>map(d -> new DnnlConvKernel(d, geometry, false, false))
+                .orElseGet(() -> new GemmConvKernel(geometry));
     }
 
     /** Floats of workspace ({@link Context#workspace}) each thread part needs for parts of up to {@code capacity} examples. */

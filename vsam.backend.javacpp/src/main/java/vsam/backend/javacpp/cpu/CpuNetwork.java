@@ -24,15 +24,22 @@ import vsam.api.vector.Vec;
  * Activations, their gradients and the im2col workspace are allocated for the largest batch seen and
  * reused by every later step; gradients are written straight into the caller's gradient vector.
  *
- * <p>Compilation inserts layout changes where a layer needs the other {@link Node.Layout} (a batch
- * arrives as {@code NCHW}; convolutions, BatchNorm and pooling run channel-major; linear layers and
- * the loss run example-major) and lets a ReLU work in place when nobody else reads its input.
+ * <p>Compilation inserts layout changes where a layer needs another {@link Node.Layout} (a batch
+ * arrives as {@code NCHW}; convolutions, BatchNorm and pooling run channel-major, or blocked between oneDNN
+ * convolutions; linear layers and the loss run example-major) and lets a ReLU work in place when nobody else
+ * reads its input.
  *
  * <p>A quantised spec ({@link ModelSpec#quantizedLayers()}) gets LSQ fake quantization: an
  * {@link InputQuantizer} node in front of each quantised convolution and linear layer, and a
  * {@link WeightQuantizer} inside it; evaluation quantises the same way ("quantised evaluation").
  */
 final class CpuNetwork implements Network {
+
+    /**
+     * System property: {@code false} compiles every convolution, BatchNorm and pooling layer channel-major even
+     * where the blocked layout could be used (for comparisons; read when a network is built).
+     */
+    static final String BLOCKED_PROPERTY = "vsam.javacpp.blocked";
 
     private final ModelSpec spec;
     private final CpuVec params;
@@ -54,8 +61,8 @@ final class CpuNetwork implements Network {
         List<Node> nodes = new ArrayList<>(compiler.sequence(spec.layers(), spec.input(), Node.Layout.FLAT, false));
         Node last = nodes.isEmpty() ? null : nodes.get(nodes.size() - 1);
         Shape outShape = Shape.through(spec.layers(), spec.input());
-        if (last != null && last.outLayout == Node.Layout.CHANNELS) {
-            nodes.add(new Relayout(outShape, new Shape(outShape.elements(), 1, 1), Node.Layout.CHANNELS, Node.Layout.FLAT));
+        if (last != null && last.outLayout != Node.Layout.FLAT) {
+            nodes.add(new Relayout(outShape, new Shape(outShape.elements(), 1, 1), last.outLayout, Node.Layout.FLAT));
         }
         if (compiler.paramAt != spec.segments().totalLength()) {
             throw new IllegalStateException("compiled " + compiler.paramAt + " parameters, spec has "
@@ -71,6 +78,11 @@ final class CpuNetwork implements Network {
         resetRunning(compiler.batchNorms);
         this.loss = new SoftmaxCrossEntropy(spec.classes(), lossOptions.uniformEpsilon(spec.classes()));
         this.context = new Context(parallel, params.data(), running);
+    }
+
+    /** Each top-level node's kind and output layout, in order ({@code Conv:BLOCKED}, …), for tests and profiles. */
+    List<String> layouts() {
+        return body.nodes.stream().map(node -> node.getClass().getSimpleName() + ":" + node.outLayout).toList();
     }
 
     private void resetRunning(List<int[]> batchNorms) {
@@ -95,9 +107,12 @@ final class CpuNetwork implements Network {
         final List<int[]> batchNorms = new ArrayList<>();
         final Map<Integer, QuantizedLayer> quantized = new HashMap<>();
         final Optional<Dnnl> dnnl;
+        /** Whether convolutions, BatchNorm and pooling may use the blocked layout (oneDNN and SIMD lanes present). */
+        final boolean blocked;
 
         Compiler(List<QuantizedLayer> layers, Optional<Dnnl> dnnl) {
             this.dnnl = dnnl;
+            this.blocked = dnnl.isPresent() && BlockedLoops.usable() && !"false".equalsIgnoreCase(System.getProperty(BLOCKED_PROPERTY));
             for (QuantizedLayer q : layers) {
                 quantized.put(q.weightSegment(), q);
             }
@@ -175,6 +190,25 @@ final class CpuNetwork implements Network {
                         shortcut.add(new Relayout(out, out, shortOut, mainOut));
                     }
                     node = new Residual(shape, out, mainOut, new Sequence(main), new Sequence(shortcut));
+                } else if (blockedInput(layer, shape, at)) {
+                    // a oneDNN convolution, BatchNorm or 2×2 max pooling that reads (and writes) the blocked layout
+                    if (layer instanceof Layer.Conv2d c) {
+                        if (at == Node.Layout.FLAT) {
+                            nodes.add(new Relayout(shape, shape, at, Node.Layout.CHANNELS)); // the same memory for one channel
+                            at = Node.Layout.CHANNELS;
+                        }
+                        long weightOffset = paramAt;
+                        weightLayer(nodes, shape, at, (long) c.outChannels() * c.inChannels() * c.kernel() * c.kernel(), 0);
+                        node = new Conv(c, shape, at, weightOffset, dnnl.orElseThrow());
+                    } else if (layer instanceof Layer.BatchNorm2d b) {
+                        boolean relu = i + 1 < layers.size() && layers.get(i + 1) instanceof Layer.Relu;
+                        node = batchNorm(b, shape, relu, Node.Layout.BLOCKED);
+                        if (relu) {
+                            i++;
+                        }
+                    } else {
+                        node = new MaxPool((Layer.MaxPool2d) layer, shape, Node.Layout.BLOCKED);
+                    }
                 } else {
                     if (at != Node.Layout.CHANNELS) {
                         Node chan = new Relayout(shape, shape, at, Node.Layout.CHANNELS);
@@ -190,16 +224,12 @@ final class CpuNetwork implements Network {
                     } else if (layer instanceof Layer.BatchNorm2d b) {
                         // a ReLU right after is fused into the BatchNorm node (one pass fewer each way)
                         boolean relu = i + 1 < layers.size() && layers.get(i + 1) instanceof Layer.Relu;
-                        node = new BatchNorm(b, shape, paramAt, runningAt, relu);
+                        node = batchNorm(b, shape, relu, Node.Layout.CHANNELS);
                         if (relu) {
                             i++;
                         }
-                        batchNorms.add(new int[] {runningAt, b.channels()});
-                        paramAt += 2L * b.channels();
-                        segment += 2;
-                        runningAt += 2 * b.channels();
                     } else if (layer instanceof Layer.MaxPool2d m) {
-                        node = new MaxPool(m, shape);
+                        node = new MaxPool(m, shape, Node.Layout.CHANNELS);
                     } else if (layer instanceof Layer.AvgPool2d a) {
                         node = new AvgPool(a, shape);
                     } else if (layer instanceof Layer.GlobalAvgPool) {
@@ -214,6 +244,34 @@ final class CpuNetwork implements Network {
                 owned = node.ownsOutput() || (node instanceof Relu && owned);
             }
             return nodes;
+        }
+
+        /** A BatchNorm node at the current offsets (a ReLU after it fused when {@code relu}), advancing them. */
+        private Node batchNorm(Layer.BatchNorm2d b, Shape shape, boolean relu, Node.Layout layout) {
+            Node node = new BatchNorm(b, shape, paramAt, runningAt, relu, layout);
+            batchNorms.add(new int[] {runningAt, b.channels()});
+            paramAt += 2L * b.channels();
+            segment += 2;
+            runningAt += 2 * b.channels();
+            return node;
+        }
+
+        /**
+         * Whether {@code layer} on an input in layout {@code at} runs in the blocked layout: a full-precision
+         * convolution without bias and with a multiple of 16 output channels, on oneDNN (its input blocked or
+         * channel-major); BatchNorm and 2×2 max pooling on a blocked input.
+         */
+        private boolean blockedInput(Layer layer, Shape shape, Node.Layout at) {
+            if (!blocked) {
+                return false;
+            }
+            if (layer instanceof Layer.Conv2d c) {
+                return !quantized.containsKey(segment) && Conv.blockable(c);
+            }
+            if (at != Node.Layout.BLOCKED) {
+                return false;
+            }
+            return layer instanceof Layer.BatchNorm2d || layer instanceof Layer.MaxPool2d m && MaxPool.blockable(m);
         }
 
         private static boolean isTokenLayer(Layer layer) {

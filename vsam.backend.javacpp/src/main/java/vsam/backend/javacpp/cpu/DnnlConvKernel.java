@@ -12,10 +12,11 @@ final class DnnlConvKernel implements ConvKernel {
     private final ConvGeometry g;
     private final DnnlConvolution primitives;
 
-    DnnlConvKernel(Dnnl runtime, ConvGeometry g) {
+    /** Input and output in the {@code BLOCKED} layout where {@code blockedIn}, {@code blockedOut}, else channel-major. */
+    DnnlConvKernel(Dnnl runtime, ConvGeometry g, boolean blockedIn, boolean blockedOut) {
         this.g = g;
         this.primitives = new DnnlConvolution(runtime, g.cin(), g.cout(), g.k(), g.stride(), g.pad(), g.h(), g.w(),
-                g.ho(), g.wo());
+                g.ho(), g.wo(), blockedIn, blockedOut);
     }
 
     @Override

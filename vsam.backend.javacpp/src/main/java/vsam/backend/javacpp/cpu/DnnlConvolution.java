@@ -23,8 +23,11 @@ import org.bytedeco.javacpp.Pointer;
  * The session's threads split the batch: part {@code p} covers examples {@code [e0, e0+len)} of {@code n},
  * which in the backend's channel-major layout {@code [C][N][H][W]} is the strided tensor of dimensions
  * {@code (len, C, H, W)} and strides {@code (H·W, N·H·W, W, 1)}; weights are {@code [Cout][Cin][k][k]}
- * ({@code oihw}). oneDNN picks the blocked layouts its JIT kernels want ({@code format_tag_any}) and each
- * operand is reordered into and out of them. The forward pass's reordered input and weights are kept
+ * ({@code oihw}). With {@code blockedIn} / {@code blockedOut} the input / output is instead the backend's
+ * {@code BLOCKED} layout, oneDNN's {@code nChw16c} over the whole batch, in which a part is the dense tensor
+ * starting at example {@code e0}. oneDNN picks the layouts its JIT kernels want ({@code format_tag_any}) and
+ * each operand is reordered into and out of them where they differ from the backend's (on an AVX-512 machine
+ * the activations are then not reordered at all in the blocked layout; the weights always are). The forward pass's reordered input and weights are kept
  * for the backward pass when the backward primitives want the same layouts. Each part computes its own
  * weight gradient; the caller sums them.
  *
@@ -47,10 +50,15 @@ final class DnnlConvolution implements AutoCloseable {
     private final int w;
     private final int ho;
     private final int wo;
+    private final boolean blockedIn;
+    private final boolean blockedOut;
     private final Map<List<Integer>, Plan> plans = new LinkedHashMap<>(16, 0.75f, true);
 
-    DnnlConvolution(Dnnl runtime, int cin, int cout, int k, int stride, int pad, int h, int w, int ho, int wo) {
+    DnnlConvolution(Dnnl runtime, int cin, int cout, int k, int stride, int pad, int h, int w, int ho, int wo,
+                    boolean blockedIn, boolean blockedOut) {
         this.runtime = runtime;
+        this.blockedIn = blockedIn;
+        this.blockedOut = blockedOut;
         this.cin = cin;
         this.cout = cout;
         this.k = k;
@@ -64,7 +72,7 @@ final class DnnlConvolution implements AutoCloseable {
 
     /** {@code y = W ⋆ x} over examples {@code [e0, e0+len)} of {@code n}, as part {@code part} of a split. */
     void forward(int part, int e0, int len, int n, Arena arena, NativeFloats x, FloatPointer weight, NativeFloats y) {
-        plan(part, len, n, arena).forward(x.at((long) e0 * h * w), weight, y.at((long) e0 * ho * wo));
+        plan(part, len, n, arena).forward(x.at(inputOffset(e0)), weight, y.at(outputOffset(e0)));
     }
 
     /**
@@ -73,8 +81,16 @@ final class DnnlConvolution implements AutoCloseable {
      * last {@link #forward}.
      */
     void backward(int part, int e0, int len, int n, Arena arena, NativeFloats dy, FloatPointer dW, NativeFloats dx) {
-        plan(part, len, n, arena).backward(dy.at((long) e0 * ho * wo), dW,
-                dx == null ? null : dx.at((long) e0 * h * w));
+        plan(part, len, n, arena).backward(dy.at(outputOffset(e0)), dW, dx == null ? null : dx.at(inputOffset(e0)));
+    }
+
+    /** Where example {@code e0}'s input starts: its first value of channel 0, or its whole block run. */
+    private long inputOffset(int e0) {
+        return (long) e0 * h * w * (blockedIn ? cin : 1);
+    }
+
+    private long outputOffset(int e0) {
+        return (long) e0 * ho * wo * (blockedOut ? cout : 1);
     }
 
     private Plan plan(int part, int len, int n, Arena arena) {
@@ -212,8 +228,10 @@ final class DnnlConvolution implements AutoCloseable {
         Plan(int len, int n, Arena arena) {
             this.arena = arena;
             stream = owner.stream(runtime.engine());
-            x = owner.strided(new long[] {len, cin, h, w}, new long[] {(long) h * w, (long) n * h * w, w, 1});
-            y = owner.strided(new long[] {len, cout, ho, wo}, new long[] {(long) ho * wo, (long) n * ho * wo, wo, 1});
+            x = blockedIn ? owner.desc(new long[] {len, cin, h, w}, dnnl.dnnl_nChw16c)
+                    : owner.strided(new long[] {len, cin, h, w}, new long[] {(long) h * w, (long) n * h * w, w, 1});
+            y = blockedOut ? owner.desc(new long[] {len, cout, ho, wo}, dnnl.dnnl_nChw16c)
+                    : owner.strided(new long[] {len, cout, ho, wo}, new long[] {(long) ho * wo, (long) n * ho * wo, wo, 1});
             wt = owner.desc(new long[] {cout, cin, k, k}, dnnl.dnnl_oihw);
             anyX = owner.desc(new long[] {len, cin, h, w}, dnnl.dnnl_format_tag_any);
             anyY = owner.desc(new long[] {len, cout, ho, wo}, dnnl.dnnl_format_tag_any);

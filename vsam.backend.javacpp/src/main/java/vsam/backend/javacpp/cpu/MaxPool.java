@@ -8,7 +8,10 @@ import vsam.api.model.Shape;
  * Max pooling with a square {@code k × k} window and stride {@code k} (the floor of the size), in the
  * channel-major layout: {@code y[c][n][oy][ox] = max x[c][n][oy·k+i][ox·k+j]}, the first maximum in
  * scan order winning ties; backward sends {@code dy} to that arg-max and zero elsewhere. The 2×2 window (what
- * every model here uses) is {@link ElementLoops#maxPool2}.
+ * every model here uses) is {@link ElementLoops#maxPool2}, and in the {@code BLOCKED} layout
+ * {@link BlockedLoops#maxPool2}. The backward pass only needs the arg-max, so it is the same in every layout:
+ * it runs over units (a channel plane channel-major, an example's block of 16 channels blocked) whose inputs
+ * and outputs are contiguous, so no two threads write the same input gradient.
  */
 final class MaxPool extends Node {
 
@@ -18,9 +21,17 @@ final class MaxPool extends Node {
     private NativeFloats dx;
     private int[] argmax = new int[0];
 
-    MaxPool(Layer.MaxPool2d layer, Shape in) {
-        super(in, layer.outputShape(in), Layout.CHANNELS, Layout.CHANNELS);
+    MaxPool(Layer.MaxPool2d layer, Shape in, Layout layout) {
+        super(in, layer.outputShape(in), layout, layout);
         k = layer.size();
+        if (layout == Layout.FLAT || layout == Layout.BLOCKED && !blockable(layer)) {
+            throw new IllegalArgumentException("max pooling " + k + "x" + k + " does not run in " + layout);
+        }
+    }
+
+    /** Whether {@code layer} runs in the {@code BLOCKED} layout: the 2×2 window, with SIMD lanes. */
+    static boolean blockable(Layer.MaxPool2d layer) {
+        return layer.size() == 2 && BlockedLoops.usable();
     }
 
     @Override
@@ -51,6 +62,12 @@ final class MaxPool extends Node {
         FloatBuffer xb = x.buffer();
         FloatBuffer yb = y.buffer();
         int[] idx = argmax;
+        if (inLayout == Layout.BLOCKED) {
+            int ch = in.channels();
+            NativeFloats out = y;
+            c.parallel.range(c.n, 1, (e0, e1) -> BlockedLoops.maxPool2(x, out, idx, e0, e1, ch, h, w, ho, wo));
+            return y;
+        }
         if (k == 2) {
             NativeFloats out = y;
             c.parallel.range(in.channels() * c.n, 8, (from, to) -> loops.maxPool2(x, out, idx, from, to, h, w, ho, wo));
@@ -87,12 +104,14 @@ final class MaxPool extends Node {
         if (!needDx) {
             return null;
         }
-        int hw = in.height() * in.width();
-        int hwo = out.height() * out.width();
+        int perUnit = inLayout == Layout.BLOCKED ? Layout.BLOCK : 1;
+        int units = in.channels() * c.n / perUnit;
+        int hw = in.height() * in.width() * perUnit;
+        int hwo = out.height() * out.width() * perUnit;
         FloatBuffer db = dy.buffer();
         FloatBuffer dxb = dx.buffer();
         int[] idx = argmax;
-        c.parallel.range(in.channels() * c.n, 8, (from, to) -> {
+        c.parallel.range(units, perUnit == 1 ? 8 : 1, (from, to) -> {
             for (int i = from * hw; i < to * hw; i++) {
                 dxb.put(i, 0f);
             }

@@ -8,9 +8,10 @@ import vsam.api.model.Shape;
  * pass turns the gradient of its output into the gradient of its input, writing its parameters'
  * gradients straight into the flat gradient vector at its segment offsets (overwriting them).
  *
- * <p>Activations have one of two {@link Layout}s: {@link Layout#FLAT} ({@code [N][C·H·W]}, i.e. NCHW)
- * or {@link Layout#CHANNELS} ({@code [C][N][H·W]}, so one convolution over the whole batch is one
- * GEMM and a channel's BatchNorm statistics are one contiguous run).
+ * <p>Activations have one of three {@link Layout}s: {@link Layout#FLAT} ({@code [N][C·H·W]}, i.e. NCHW),
+ * {@link Layout#CHANNELS} ({@code [C][N][H·W]}, so one convolution over the whole batch is one GEMM and a
+ * channel's BatchNorm statistics are one contiguous run) or {@link Layout#BLOCKED} (oneDNN's {@code nChw16c},
+ * which its convolutions read and write without reordering).
  */
 abstract class Node {
 
@@ -19,7 +20,28 @@ abstract class Node {
         /** {@code [N][C][H][W]}: example-major, what batches and linear layers use. */
         FLAT,
         /** {@code [C][N][H][W]}: channel-major, what convolutions, BatchNorm and pooling use. */
-        CHANNELS
+        CHANNELS,
+        /**
+         * {@code [N][C/16][H][W][16]}: oneDNN's blocked {@code nChw16c}, channels a multiple of {@value #BLOCK}.
+         * Used between oneDNN convolutions, BatchNorm (with its ReLU) and 2×2 max pooling, so that no
+         * convolution reorders its activations (docs/ARCHITECTURE.md, "CPU layouts").
+         */
+        BLOCKED;
+
+        /** Channels per block of {@link #BLOCKED}. */
+        static final int BLOCK = 16;
+
+        /**
+         * Where element {@code (e, c, p)} of {@code n} examples with {@code ch} channels of {@code hw} pixels
+         * lies in this layout.
+         */
+        int offset(int e, int c, int p, int n, int ch, int hw) {
+            return switch (this) {
+                case FLAT -> (e * ch + c) * hw + p;
+                case CHANNELS -> (c * n + e) * hw + p;
+                case BLOCKED -> ((e * (ch / BLOCK) + c / BLOCK) * hw + p) * BLOCK + c % BLOCK;
+            };
+        }
     }
 
     final Shape in;

@@ -4,10 +4,11 @@ import java.nio.FloatBuffer;
 import vsam.api.model.Shape;
 
 /**
- * Moves an activation between the two layouts (a block transpose of the first two axes):
- * {@code FLAT [N][C][HW] ↔ CHANNELS [C][N][HW]}; the gradient goes the opposite way. With one channel
- * (or the layouts already equal) the memory is the same and the node passes its input through.
- * {@code Flatten} is a relayout to {@code FLAT} with the output shape {@code (C·H·W, 1, 1)}.
+ * Moves an activation between two {@link Node.Layout}s, element {@code (e, c, p)} to element {@code (e, c, p)}
+ * (for {@code FLAT ↔ CHANNELS} a block transpose of the first two axes); the gradient goes the opposite way.
+ * With one channel between {@code FLAT} and {@code CHANNELS} (or the layouts already equal) the memory is the
+ * same and the node passes its input through. {@code Flatten} is a relayout to {@code FLAT} with the output
+ * shape {@code (C·H·W, 1, 1)}.
  */
 final class Relayout extends Node {
 
@@ -17,7 +18,7 @@ final class Relayout extends Node {
 
     Relayout(Shape in, Shape out, Layout from, Layout to) {
         super(in, out, from, to);
-        identity = from == to || in.channels() == 1;
+        identity = from == to || (in.channels() == 1 && from != Layout.BLOCKED && to != Layout.BLOCKED);
     }
 
     @Override
@@ -52,7 +53,7 @@ final class Relayout extends Node {
         if (identity) {
             return x;
         }
-        transpose(c, x.buffer(), y.buffer(), inLayout == Layout.FLAT);
+        move(c, x.buffer(), inLayout, y.buffer(), outLayout);
         return y;
     }
 
@@ -64,24 +65,24 @@ final class Relayout extends Node {
         if (!needDx) {
             return null;
         }
-        transpose(c, dy.buffer(), dx.buffer(), outLayout == Layout.FLAT);
+        move(c, dy.buffer(), outLayout, dx.buffer(), inLayout);
         return dx;
     }
 
-    /** {@code dst} ← {@code src} with the first two axes swapped; {@code fromFlat}: src is [N][C][HW]. */
-    private void transpose(Context c, FloatBuffer src, FloatBuffer dst, boolean fromFlat) {
+    /** {@code dst} in layout {@code to} ← {@code src} in layout {@code from}, element by element. */
+    private void move(Context c, FloatBuffer src, Layout from, FloatBuffer dst, Layout to) {
         int n = c.n;
         int ch = in.channels();
         int hw = in.height() * in.width();
-        c.parallel.range(ch, 1, (c0, c1) -> {
-            for (int ci = c0; ci < c1; ci++) {
-                for (int e = 0; e < n; e++) {
-                    int flat = (e * ch + ci) * hw;
-                    int chan = (ci * n + e) * hw;
-                    int s = fromFlat ? flat : chan;
-                    int d = fromFlat ? chan : flat;
+        int fromStride = from == Layout.BLOCKED ? Layout.BLOCK : 1;
+        int toStride = to == Layout.BLOCKED ? Layout.BLOCK : 1;
+        c.parallel.range(n, 1, (e0, e1) -> {
+            for (int e = e0; e < e1; e++) {
+                for (int ci = 0; ci < ch; ci++) {
+                    int s = from.offset(e, ci, 0, n, ch, hw);
+                    int d = to.offset(e, ci, 0, n, ch, hw);
                     for (int p = 0; p < hw; p++) {
-                        dst.put(d + p, src.get(s + p));
+                        dst.put(d + p * toStride, src.get(s + p * fromStride));
                     }
                 }
             }
