@@ -68,6 +68,12 @@ sealed interface LayerOp {
 
     /** PyTorch's BatchNorm momentum as the double PyTorch uses (0.1), not the float 0.1f widened. */
     double BN_MOMENTUM = Double.parseDouble(Float.toString(Layer.BatchNorm2d.MOMENTUM));
+    /**
+     * System property: {@code false} keeps convolution outputs in libtorch's default NCHW memory format instead of
+     * channels-last (for comparisons; read when a network is compiled).
+     */
+    String CHANNELS_LAST_PROPERTY = "vsam.djl.channelsLast";
+
     /** PyTorch's BatchNorm epsilon as a double (1e-5). */
     double BN_EPSILON = Double.parseDouble(Float.toString(Layer.BatchNorm2d.EPSILON));
 
@@ -75,19 +81,30 @@ sealed interface LayerOp {
      * {@code conv2d(x, w, b)} with square stride and padding; {@code bias} is −1 when absent. With LSQ
      * quantizers, {@code conv2d(code(x), code(w)) · (s_a · s_w) + b}.
      */
-    record Conv(int weight, int bias, Shape stride, Shape padding, Optional<LayerQuantizers> lsq) implements LayerOp {
+    record Conv(int weight, int bias, Shape stride, Shape padding, Optional<LayerQuantizers> lsq, boolean channelsLast)
+            implements LayerOp {
         private static final Shape DILATION = new Shape(1, 1);
 
-        /** A full-precision convolution. */
+        /**
+         * {@code y} (shape {@code N×C×H×W}) with its values stored channels-last ({@code NHWC} strides): a view of
+         * a contiguous {@code NHWC} copy, or {@code y} re-viewed when it is channels-last already (no copy).
+         */
+        static NDArray channelsLast(NDArray y) {
+            long[] s = y.getShape().getShape();
+            return y.transpose(0, 2, 3, 1).flatten().reshape(s[0], s[2], s[3], s[1]).transpose(0, 3, 1, 2);
+        }
+
+        /** A full-precision convolution whose output is stored channels-last. */
         Conv(int weight, int bias, Shape stride, Shape padding) {
-            this(weight, bias, stride, padding, Optional.empty());
+            this(weight, bias, stride, padding, Optional.empty(), true);
         }
 
         @Override
         public NDArray apply(NDArray x, Forward f) {
             NDArray b = bias < 0 ? null : f.params()[bias];
             if (lsq.isEmpty()) {
-                return Conv2d.conv2d(x, f.params()[weight], b, stride, padding, DILATION, 1).singletonOrThrow();
+                NDArray y = Conv2d.conv2d(x, f.params()[weight], b, stride, padding, DILATION, 1).singletonOrThrow();
+                return channelsLast ? channelsLast(y) : y;
             }
             FakeQuant.Coded in = lsq.get().input(x, f);
             FakeQuant.Coded w = lsq.get().weight(f.params()[weight], f);
@@ -292,6 +309,8 @@ sealed interface LayerOp {
      * {@link vsam.api.model.ModelSpec#parameters()}.
      */
     final class Compiler {
+        /** Whether full-precision convolutions store their outputs channels-last (read when a network is compiled). */
+        private final boolean channelsLast;
         private int nextParam;
         private final List<Integer> normChannels = new ArrayList<>();
         private final Map<Integer, QuantizedLayer> quantized = new HashMap<>();
@@ -303,6 +322,7 @@ sealed interface LayerOp {
 
         /** A compiler that gives the layers in {@code quantized} (by weight segment) their LSQ quantizers. */
         Compiler(List<QuantizedLayer> quantized) {
+            channelsLast = !"false".equalsIgnoreCase(System.getProperty(CHANNELS_LAST_PROPERTY));
             for (QuantizedLayer q : quantized) {
                 this.quantized.put(q.weightSegment(), q);
             }
@@ -340,7 +360,8 @@ sealed interface LayerOp {
             if (layer instanceof Layer.Conv2d c) {
                 int w = nextParam++;
                 int b = c.bias() ? nextParam++ : -1;
-                return new Conv(w, b, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()), lsq(w));
+                return new Conv(w, b, new Shape(c.stride(), c.stride()), new Shape(c.padding(), c.padding()), lsq(w),
+                        channelsLast);
             } else if (layer instanceof Layer.BatchNorm2d n) {
                 int g = nextParam++;
                 int b = nextParam++;

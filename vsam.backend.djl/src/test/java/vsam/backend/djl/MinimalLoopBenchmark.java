@@ -35,8 +35,9 @@ import vsam.api.vector.Vec;
  * loop (issue 17: the backend may cost at most 3% more than such a loop; docs/RESULTS.md §0d).
  *
  * <p>The minimal loop is what a DJL user would write without this project: one tensor per parameter, the
- * functional libtorch calls of each layer, the label-smoothed cross-entropy, autograd, and momentum SGD
- * with weight decay updated tensor by tensor; the batch is created from the host arrays every step. Both
+ * functional libtorch calls of each layer (each convolution's output stored channels-last, as the backend
+ * stores it, see {@link LayerOp.Conv#channelsLast}), the label-smoothed cross-entropy, autograd, and momentum
+ * SGD with weight decay updated tensor by tensor; the batch is created from the host arrays every step. Both
  * loops start from the same initial weights and read the same batches; the test first checks that their
  * losses agree, so the comparison is between the same computations. Then it times them in alternating
  * blocks (so drifting load falls on both alike) and prints each one's median step and the ratio.
@@ -259,7 +260,7 @@ class MinimalLoopBenchmark {
 
         /** conv3×3 (no bias) → BatchNorm (training, momentum 0.1) → ReLU. */
         private NDArray block(NDArray x, int weight, int norm) {
-            NDArray c = Conv2d.conv2d(x, w[weight], null, ONE, PAD, ONE, 1).singletonOrThrow();
+            NDArray c = LayerOp.Conv.channelsLast(Conv2d.conv2d(x, w[weight], null, ONE, PAD, ONE, 1).singletonOrThrow());
             NDArray b = JniUtils.batchNorm((PtNDArray) c, (PtNDArray) runningMean[norm], (PtNDArray) runningVar[norm],
                     (PtNDArray) w[weight + 1], (PtNDArray) w[weight + 2], true, LayerOp.BN_MOMENTUM, LayerOp.BN_EPSILON);
             return Activation.relu(b);

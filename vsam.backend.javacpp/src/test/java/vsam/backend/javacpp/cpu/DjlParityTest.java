@@ -29,11 +29,30 @@ import vsam.backend.javacpp.Fixtures;
 class DjlParityTest extends CpuAndDjlSessions {
 
     static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed) {
+        assertSameLossAndGradient(spec, batch, seed, true, 1e-3);
+    }
+
+    /**
+     * As {@link #assertSameLossAndGradient(ModelSpec, int, long)}, djl storing convolution outputs channels-last
+     * or not ({@code vsam.djl.channelsLast}), each segment within {@code tolerance}.
+     */
+    static void assertSameLossAndGradient(ModelSpec spec, int batch, long seed, boolean channelsLast, double tolerance) {
         InitialWeights init = InitialWeights.generate(spec, seed);
         LossOptions loss = new LossOptions(0.1);
         HostBatch host = Fixtures.batch(batch, spec.input(), spec.classes(), seed + 1);
         Network a = cpu.build(spec, init, loss);
-        Network b = djl.build(spec, init, loss);
+        String before = System.getProperty(DJL_CHANNELS_LAST);
+        System.setProperty(DJL_CHANNELS_LAST, Boolean.toString(channelsLast));
+        Network b;
+        try {
+            b = djl.build(spec, init, loss);
+        } finally {
+            if (before == null) {
+                System.clearProperty(DJL_CHANNELS_LAST);
+            } else {
+                System.setProperty(DJL_CHANNELS_LAST, before);
+            }
+        }
         Vec ga = cpu.zerosLike(a);
         Vec gb = djl.zerosLike(b);
         double la;
@@ -43,7 +62,7 @@ class DjlParityTest extends CpuAndDjlSessions {
             lb = b.lossAndGradient(y, Pass.CLEAN, gb);
         }
         assertEquals(lb, la, 1e-4 * Math.abs(lb), "loss");
-        assertGradientsAgree(spec, gb.read(), ga.read(), 1e-3);
+        assertGradientsAgree(spec, gb.read(), ga.read(), tolerance);
         float[] bufA = a.exportState().buffers();
         float[] bufB = b.exportState().buffers();
         assertEquals(bufB.length, bufA.length);
@@ -141,8 +160,25 @@ class DjlParityTest extends CpuAndDjlSessions {
         }
     }
 
+    /** The djl backend's switch between channels-last and NCHW convolution outputs (a system property). */
+    private static final String DJL_CHANNELS_LAST = "vsam.djl.channelsLast";
+
+    /**
+     * ResNet-18 at batch 2 against djl in NCHW. With channels-last, libtorch's CPU BatchNorm adds each channel's
+     * terms one after another into one float per thread, where its NCHW kernel spreads them over vector lanes
+     * (aten/src/ATen/native/cpu/batch_norm_kernel.cpp), and in ResNet-18 the BatchNorm betas whose gradient cancels
+     * (sums of terms far larger than the result) then move by up to 8e-3 relative, the first convolution's
+     * weight gradient by 1.3e-3 (measured against djl in NCHW and this backend, which agree within 2e-6; 1 and 2
+     * threads move any of them by ~1e-6): see {@link #resnet18ChannelsLastAgreesWithinItsFloatSums}.
+     */
     @Test
     void resnet18Agrees() {
-        assertSameLossAndGradient(Models.resnet18(new Shape(3, 32, 32), 10), 2, 5);
+        assertSameLossAndGradient(Models.resnet18(new Shape(3, 32, 32), 10), 2, 5, false, 1e-3);
+    }
+
+    /** ResNet-18 against djl's default, channels-last: within the spread its float BatchNorm sums give (above). */
+    @Test
+    void resnet18ChannelsLastAgreesWithinItsFloatSums() {
+        assertSameLossAndGradient(Models.resnet18(new Shape(3, 32, 32), 10), 2, 5, true, 2e-2);
     }
 }
