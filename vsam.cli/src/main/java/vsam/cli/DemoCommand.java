@@ -21,13 +21,14 @@ import vsam.api.config.Settings;
 /**
  * {@code vsam demo}: SGD, SAM and vSAM side by side where SAM is known to help — {@code cnn-s} on the
  * embedded 6,000-image Fashion-MNIST subset with {@value #LABEL_NOISE_PERCENT}% of its training labels
- * replaced at random (symmetric noise, docs/ALGORITHMS.md §4), {@value #EPOCHS} epochs, sized to finish in
- * about five minutes on two cores. SGD memorises the wrong labels late in training and SAM resists, so the
+ * replaced at random (symmetric noise, docs/ALGORITHMS.md §4), {@value #EPOCHS} epochs, on the javacpp
+ * backend (the faster CPU backend here, and it tells the same story as djl: docs/RESULTS.md §0f), sized to
+ * finish in a few minutes on two cores. SGD memorises the wrong labels late in training and SAM resists, so the
  * table's "SAM's gain kept" column says how much of that a cheaper method keeps. On clean labels SAM gains
  * little over SGD in a few epochs, and "as good as SAM" would show nothing.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Compare sgd, sam and vsam where SAM helps: "
-        + "Fashion-MNIST (embedded subset) with 40%% noisy training labels (about 5 minutes on 2 cores).", sortOptions = false,
+        + "Fashion-MNIST (embedded subset) with 40%% noisy training labels (2-3 minutes on 2 cores).", sortOptions = false,
         modelTransformer = DemoCommand.Options.class)
 final class DemoCommand implements Callable<Integer> {
 
@@ -64,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static Map<Setting<?>, String> preset() {
         Map<Setting<?>, String> p = new LinkedHashMap<>();
-        p.put(Settings.BACKEND_ID, "djl");
+        p.put(Settings.BACKEND_ID, "javacpp");
         p.put(Settings.DATASET, "embedded");
         p.put(Settings.MODEL, "cnn-s");
         p.put(Settings.LABEL_NOISE, Double.toString(LABEL_NOISE_PERCENT / 100.0));
