@@ -74,6 +74,11 @@ sealed interface LayerOp {
      */
     String CHANNELS_LAST_PROPERTY = "vsam.djl.channelsLast";
 
+    /** Whether a network compiled now stores convolution outputs channels-last ({@value #CHANNELS_LAST_PROPERTY}). */
+    static boolean channelsLastByDefault() {
+        return !"false".equalsIgnoreCase(System.getProperty(CHANNELS_LAST_PROPERTY));
+    }
+
     /** PyTorch's BatchNorm epsilon as a double (1e-5). */
     double BN_EPSILON = Double.parseDouble(Float.toString(Layer.BatchNorm2d.EPSILON));
 
@@ -322,7 +327,7 @@ sealed interface LayerOp {
 
         /** A compiler that gives the layers in {@code quantized} (by weight segment) their LSQ quantizers. */
         Compiler(List<QuantizedLayer> quantized) {
-            channelsLast = !"false".equalsIgnoreCase(System.getProperty(CHANNELS_LAST_PROPERTY));
+            channelsLast = channelsLastByDefault();
             for (QuantizedLayer q : quantized) {
                 this.quantized.put(q.weightSegment(), q);
             }

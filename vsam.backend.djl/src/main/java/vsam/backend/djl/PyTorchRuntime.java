@@ -58,11 +58,12 @@ final class PyTorchRuntime {
         throw new BackendException("PyTorch could not be loaded: " + failure);
     }
 
-    /** One line describing the loaded engine: versions and intra-op threads. */
+    /** One line describing the loaded engine: versions, intra-op threads, the convolutions' memory format. */
     static String describe() {
         Engine e = engine();
         return "PyTorch " + e.getVersion() + " via DJL " + Engine.getDjlVersion() + ", "
-                + JniUtils.getNumThreads() + " intra-op threads";
+                + JniUtils.getNumThreads() + " intra-op threads, convolution outputs "
+                + (LayerOp.channelsLastByDefault() ? "channels-last" : "NCHW");
     }
 
     /** Sets libtorch's intra-op thread count for the whole process. */

@@ -80,6 +80,14 @@ final class CpuNetwork implements Network {
         this.context = new Context(parallel, params.data(), running);
     }
 
+    /**
+     * Whether a network compiled now (with oneDNN where {@code oneDnn}) may keep activations in the blocked layout:
+     * oneDNN and the SIMD lanes present, and {@value #BLOCKED_PROPERTY} not {@code false}.
+     */
+    static boolean blockedLayout(boolean oneDnn) {
+        return oneDnn && BlockedLoops.usable() && !"false".equalsIgnoreCase(System.getProperty(BLOCKED_PROPERTY));
+    }
+
     /** Each top-level node's kind and output layout, in order ({@code Conv:BLOCKED}, …), for tests and profiles. */
     List<String> layouts() {
         return body.nodes.stream().map(node -> node.getClass().getSimpleName() + ":" + node.outLayout).toList();
@@ -112,7 +120,7 @@ final class CpuNetwork implements Network {
 
         Compiler(List<QuantizedLayer> layers, Optional<Dnnl> dnnl) {
             this.dnnl = dnnl;
-            this.blocked = dnnl.isPresent() && BlockedLoops.usable() && !"false".equalsIgnoreCase(System.getProperty(BLOCKED_PROPERTY));
+            this.blocked = blockedLayout(dnnl.isPresent());
             for (QuantizedLayer q : layers) {
                 quantized.put(q.weightSegment(), q);
             }

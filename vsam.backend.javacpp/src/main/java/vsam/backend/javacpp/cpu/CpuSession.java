@@ -53,10 +53,14 @@ public final class CpuSession implements Session {
 
     /**
      * How BatchNorm's and ReLU's loops run: on SIMD lanes of the Vector API, or one element at a time (a JVM
-     * without {@code jdk.incubator.vector}, a JDK after 18, or {@code -Dvsam.javacpp.simd=false}).
+     * without {@code jdk.incubator.vector}, a JDK after 18, or {@code -Dvsam.javacpp.simd=false}); and whether a
+     * session opened now keeps activations in oneDNN's blocked layout between convolutions.
      */
     public static String elementLoops() {
-        return ElementLoops.simd() ? "BatchNorm/ReLU on " + VectorLoops.lanes() + " SIMD lanes" : "BatchNorm/ReLU scalar";
+        String loops = ElementLoops.simd() ? "BatchNorm/ReLU on " + VectorLoops.lanes() + " SIMD lanes" : "BatchNorm/ReLU scalar";
+        boolean oneDnn = defaultConvolutions().startsWith("oneDNN");
+        return CpuNetwork.blockedLayout(oneDnn) ? loops + ", activations in oneDNN's blocked layout between convolutions"
+                : loops;
     }
 
     /**
