@@ -1,6 +1,7 @@
 package vsam.backend.javacpp;
 
 import java.util.Random;
+import java.util.function.Supplier;
 import vsam.api.model.ModelFile;
 import vsam.api.model.ModelSpec;
 import vsam.api.model.Shape;
@@ -10,6 +11,21 @@ import vsam.api.network.HostBatch;
 public final class Fixtures {
 
     private Fixtures() {
+    }
+
+    /** {@code body}'s result with system property {@code name} set to {@code value}, the property restored after. */
+    public static <T> T withProperty(String name, String value, Supplier<T> body) {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            return body.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, before);
+            }
+        }
     }
 
     /** A batch of {@code n} standard-normal examples of {@code shape} with uniform labels. */

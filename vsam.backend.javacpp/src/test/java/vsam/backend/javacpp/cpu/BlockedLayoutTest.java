@@ -54,17 +54,7 @@ class BlockedLayoutTest {
     }
 
     private static <T> T withBlocked(boolean blocked, Supplier<T> build) {
-        String before = System.getProperty(CpuNetwork.BLOCKED_PROPERTY);
-        System.setProperty(CpuNetwork.BLOCKED_PROPERTY, Boolean.toString(blocked));
-        try {
-            return build.get();
-        } finally {
-            if (before == null) {
-                System.clearProperty(CpuNetwork.BLOCKED_PROPERTY);
-            } else {
-                System.setProperty(CpuNetwork.BLOCKED_PROPERTY, before);
-            }
-        }
+        return Fixtures.withProperty(CpuNetwork.BLOCKED_PROPERTY, Boolean.toString(blocked), build);
     }
 
     private static void assertLayoutsAgree(ModelSpec spec, int threads, int... batches) {

@@ -106,17 +106,8 @@ class ConvolutionPathsTest {
 
     @Test
     void anUnknownConvolutionChoiceIsNamed() {
-        String before = System.getProperty(Dnnl.CONV_PROPERTY);
-        System.setProperty(Dnnl.CONV_PROPERTY, "winograd");
-        try {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CpuSession(1));
-            assertEquals("vsam.javacpp.conv must be dnnl or gemm, got 'winograd'", e.getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(Dnnl.CONV_PROPERTY);
-            } else {
-                System.setProperty(Dnnl.CONV_PROPERTY, before);
-            }
-        }
+        IllegalArgumentException e = Fixtures.withProperty(Dnnl.CONV_PROPERTY, "winograd",
+                () -> assertThrows(IllegalArgumentException.class, () -> new CpuSession(1)));
+        assertEquals("vsam.javacpp.conv must be dnnl or gemm, got 'winograd'", e.getMessage());
     }
 }

@@ -41,18 +41,8 @@ class DjlParityTest extends CpuAndDjlSessions {
         LossOptions loss = new LossOptions(0.1);
         HostBatch host = Fixtures.batch(batch, spec.input(), spec.classes(), seed + 1);
         Network a = cpu.build(spec, init, loss);
-        String before = System.getProperty(DJL_CHANNELS_LAST);
-        System.setProperty(DJL_CHANNELS_LAST, Boolean.toString(channelsLast));
-        Network b;
-        try {
-            b = djl.build(spec, init, loss);
-        } finally {
-            if (before == null) {
-                System.clearProperty(DJL_CHANNELS_LAST);
-            } else {
-                System.setProperty(DJL_CHANNELS_LAST, before);
-            }
-        }
+        Network b = Fixtures.withProperty(DJL_CHANNELS_LAST, Boolean.toString(channelsLast),
+                () -> djl.build(spec, init, loss));
         Vec ga = cpu.zerosLike(a);
         Vec gb = djl.zerosLike(b);
         double la;
